@@ -1,0 +1,30 @@
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { safeClonePlugin } from './test/runner/wtr-safe-clone-plugin.mjs';
+import { countReporter } from './test/runner/wtr-count-reporter.mjs';
+import { standinMiddleware } from './test/fixtures/sitegpt-standin/middleware.ts';
+
+// Flags that let Debian's Chromium start as root on a machine with no outside network.
+const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--no-first-run', '--disable-default-apps', '--disable-extensions'];
+
+export default {
+  files: 'test/element/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), countReporter()],
+  middleware: [
+    // msw's worker must live at /mockServiceWorker.js (scope "/"); serve the installed copy.
+    (ctx, next) => {
+      if (ctx.path === '/mockServiceWorker.js') ctx.path = '/node_modules/msw/lib/mockServiceWorker.js';
+      return next();
+    },
+    standinMiddleware(),
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), safeClonePlugin()],
+  browsers: [chromeLauncher({ launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs } })],
+};
