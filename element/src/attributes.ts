@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { regexes } from 'zod/v4/core';
+import { CHATBOT_ID, ERROR_CODE, LANG, MEMBER_ID, SIGNATURE, THREAD_ID } from './formats.js';
+import { LABEL_KEYS, type LabelKey } from './labels.js';
+import { isSafeUrlTemplate } from './widget/url-template.js';
+
+export const DEFAULT_WIDGET_URL = 'https://widget.sitegpt.ai/c/{chatbotId}?tid={thread}';
+export const DEFAULT_LOADER_URL = 'https://sitegpt.ai/widget/{chatbotId}.js';
+
+// Only zod's smallest building blocks (object, optional, string checks) are used here: each
+// further zod construct costs the bundle kilobytes. Values stay strings; the few that are
+// numbers or JSON are converted where they are used, after passing these checks.
+const matching = (pattern: RegExp) => z.string().check(z.regex(pattern));
+const satisfying = (max: number, test: (value: string) => boolean) =>
+  z.string().check(z.maxLength(max), z.refine(test));
+const label = z.optional(z.string().check(z.maxLength(300)));
+
+const inRange = (min: number, max: number) => (value: string) =>
+  /^\d{1,6}$/.test(value) && Number(value) >= min && Number(value) <= max;
+
+const jsonStrings = (min: number, max: number, each: number) => (value: string) => {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return (
+      Array.isArray(parsed) &&
+      parsed.length >= min &&
+      parsed.length <= max &&
+      parsed.every((part) => typeof part === 'string' && part.length <= each)
+    );
+  } catch {
+    return false;
+  }
+};
+
+const labels = Object.fromEntries(LABEL_KEYS.map((key) => [`label-${key}`, label])) as Record<
+  `label-${LabelKey}`,
+  typeof label
+>;
+
+/**
+ * The element's whole attribute contract. Keys are the attribute names, so a failed check
+ * names the attribute at fault. Empty member-scoped values read as absent (see parseAttributes).
+ */
+const schema = z.object({
+  'chatbot-id': matching(CHATBOT_ID),
+  'member-id': z.optional(matching(new RegExp(`^(?:${MEMBER_ID.source.slice(1, -1)})?$`))),
+  thread: z.optional(matching(THREAD_ID)),
+  email: z.optional(z.string().check(z.maxLength(254), z.regex(regexes.email))),
+  'email-signature': z.optional(matching(SIGNATURE)),
+  error: z.optional(matching(ERROR_CODE)),
+  'widget-strategy': z.optional(matching(/^(?:frame|script)$/)),
+  'widget-url': z.optional(satisfying(2048, isSafeUrlTemplate)),
+  'loader-url': z.optional(satisfying(2048, isSafeUrlTemplate)),
+  /** JSON array of 1–6 strings: the `$sitegpt` command that opens `{thread}`. */
+  'resume-command': z.optional(satisfying(1300, jsonStrings(1, 6, 200))),
+  /** JSON `[prefix, suffix]` for `set context`. */
+  'widget-context': z.optional(satisfying(1100, jsonStrings(2, 2, 500))),
+  'widget-css': z.optional(z.string().check(z.maxLength(8000))),
+  'frame-css': z.optional(z.string().check(z.maxLength(8000))),
+  lang: z.optional(matching(LANG)),
+  'signed-out-delay': z.optional(satisfying(6, inRange(0, 60_000))),
+  'widget-timeout': z.optional(satisfying(6, inRange(1_000, 120_000))),
+  ...labels,
+});
+
+export type ChatAttributes = z.infer<typeof schema>;
+export type AttributeName = keyof ChatAttributes;
+
+/** Every attribute the element observes (besides its own read-only `state`). */
+export const ATTRIBUTE_NAMES = Object.keys(schema.shape) as AttributeName[];
+
+/** Attributes whose empty value means "not given". `member-id=""` is meaningful: signed out. */
+const EMPTY_IS_ABSENT = new Set<string>(['thread', 'email', 'email-signature', 'error']);
+
+export type ParsedAttributes = { ok: true; value: ChatAttributes } | { ok: false; attribute: string };
+
+/** Reads and validates every attribute; on failure names the first bad attribute, never its value. */
+export function parseAttributes(read: (name: string) => string | null): ParsedAttributes {
+  const raw: Record<string, string> = {};
+  for (const name of ATTRIBUTE_NAMES) {
+    const value = read(name);
+    if (value !== null && !(value === '' && EMPTY_IS_ABSENT.has(name))) raw[name] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, attribute: String(result.error.issues[0]?.path[0] ?? 'chatbot-id') };
+}

@@ -1,0 +1,68 @@
+import { DEFAULT_LOADER_URL, DEFAULT_WIDGET_URL, type ChatAttributes, type ParsedAttributes } from './attributes.js';
+import { MEMBER_SCOPED } from './member-scope.js';
+import type { WidgetRequest } from './widget/widget-mount.js';
+
+export type ChatState = 'pending' | 'signed-out' | 'loading' | 'ready' | 'error';
+
+/** Where the widget for the wanted mount stands; `none` when nothing is mounted for it yet. */
+export type WidgetStatus = 'none' | 'loading' | 'loaded' | 'timeout';
+
+export interface ChatView {
+  state: ChatState;
+  /** The widget wanted for the current member, when one is (also while it loads or timed out). */
+  widget?: WidgetRequest;
+  /** Error code (and the attribute at fault) in the error state. */
+  error?: { code: string; attribute?: string; fromPage?: boolean };
+  /** The validated attributes, with values of other members already removed. */
+  config?: ChatAttributes;
+}
+
+export interface ViewInput {
+  parsed: ParsedAttributes;
+  /** Member-scoped attribute names whose value belongs to the current member. */
+  owns: (name: string) => boolean;
+  /** The grace period for page code to say who is signed in has run out. */
+  graceOver: boolean;
+  /** Load status of the widget mounted for a request, `none` if none is. */
+  widget: (request: WidgetRequest) => WidgetStatus;
+}
+
+/**
+ * The whole state machine as one pure function of the attributes, ownership, the grace
+ * timer and the widget's load status; the element only renders what this returns.
+ */
+export function deriveView({ parsed, owns, graceOver, widget }: ViewInput): ChatView {
+  if (!parsed.ok) return { state: 'error', error: { code: 'INVALID_ATTRIBUTE', attribute: parsed.attribute } };
+  const config = { ...parsed.value };
+  for (const name of MEMBER_SCOPED) if (!owns(name)) delete config[name as keyof ChatAttributes];
+  const member = config['member-id'];
+  if (config.error) return { state: 'error', error: { code: config.error, fromPage: true }, config };
+  if (member === undefined) return { state: graceOver ? 'signed-out' : 'pending', config };
+  if (member === '') return { state: 'signed-out', config };
+  if (!config.thread) return { state: 'loading', config };
+  const request = widgetRequest(config, config.thread);
+  const status = widget(request);
+  if (status === 'timeout') return { state: 'error', error: { code: 'WIDGET_TIMEOUT' }, config, widget: request };
+  return { state: status === 'loaded' ? 'ready' : 'loading', config, widget: request };
+}
+
+function widgetRequest(config: ChatAttributes, thread: string): WidgetRequest {
+  return {
+    strategy: config['widget-strategy'] === 'script' ? 'script' : 'frame',
+    chatbotId: config['chatbot-id'],
+    thread,
+    email: config.email,
+    signature: config['email-signature'],
+    widgetUrl: config['widget-url'] ?? DEFAULT_WIDGET_URL,
+    loaderUrl: config['loader-url'] ?? DEFAULT_LOADER_URL,
+    resumeCommand: fromJson(config['resume-command']),
+    context: fromJson(config['widget-context']),
+    css: config['widget-css'],
+    frameCss: config['frame-css'],
+  };
+}
+
+/** Attribute JSON that parseAttributes has already checked. */
+function fromJson<T>(value: string | undefined): T | undefined {
+  return value === undefined ? undefined : (JSON.parse(value) as T);
+}

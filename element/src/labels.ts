@@ -1,0 +1,59 @@
+/**
+ * Every visible or announced string. Each can be overridden with a `label-<key>` attribute;
+ * English and German ship built in, chosen by `lang` (or the page's language).
+ */
+const en = {
+  'signed-out-title': 'Sign in to chat',
+  'signed-out-text': 'Your conversation is saved to your account, so it follows you to every device.',
+  'sign-in': 'Sign in',
+  loading: 'Loading your conversation…',
+  ready: 'Chat is ready.',
+  'error-title': 'Chat is unavailable',
+  retry: 'Try again',
+  'new-conversation': 'New conversation',
+  'widget-title': 'Chat with our assistant',
+  'error-invalid-attribute': 'This chat is not set up correctly.',
+  'error-widget-timeout': 'The chat took too long to load.',
+  'error-rate-limited': 'There are too many requests right now. Please wait a moment.',
+  'error-upstream-unavailable': 'The assistant cannot be reached right now.',
+  'error-misconfigured': 'This chat is not set up correctly.',
+  'error-not-signed-in': 'Your session has ended. Please sign in again.',
+  'error-internal': 'Something went wrong.',
+};
+
+export type LabelKey = keyof typeof en;
+export type Labels = Record<LabelKey, string>;
+
+const de: Labels = {
+  'signed-out-title': 'Zum Chatten anmelden',
+  'signed-out-text': 'Ihre Unterhaltung wird in Ihrem Konto gespeichert und begleitet Sie auf jedes Gerät.',
+  'sign-in': 'Anmelden',
+  loading: 'Ihre Unterhaltung wird geladen…',
+  ready: 'Der Chat ist bereit.',
+  'error-title': 'Chat nicht verfügbar',
+  retry: 'Erneut versuchen',
+  'new-conversation': 'Neue Unterhaltung',
+  'widget-title': 'Chat mit unserem Assistenten',
+  'error-invalid-attribute': 'Dieser Chat ist nicht richtig eingerichtet.',
+  'error-widget-timeout': 'Der Chat hat zu lange zum Laden gebraucht.',
+  'error-rate-limited': 'Gerade gibt es zu viele Anfragen. Bitte warten Sie einen Moment.',
+  'error-upstream-unavailable': 'Der Assistent ist gerade nicht erreichbar.',
+  'error-misconfigured': 'Dieser Chat ist nicht richtig eingerichtet.',
+  'error-not-signed-in': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  'error-internal': 'Etwas ist schiefgelaufen.',
+};
+
+const BUILT_IN: Record<string, Labels> = { en, de };
+
+export const LABEL_KEYS = Object.keys(en) as LabelKey[];
+
+/** The built-in strings for a language tag; unknown languages fall back to English. */
+export function builtInLabels(lang: string | undefined): Labels {
+  return BUILT_IN[(lang ?? '').split('-')[0].toLowerCase()] ?? en;
+}
+
+/** The label key holding the message for an error code; unknown codes read as internal. */
+export function errorLabel(code: string): LabelKey {
+  const key = `error-${code.toLowerCase().replace(/_/g, '-')}`;
+  return key in en ? (key as LabelKey) : 'error-internal';
+}

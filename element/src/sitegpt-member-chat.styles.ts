@@ -1,0 +1,129 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--sitegpt-member-chat-accent, #2563eb);
+    --_fg: var(--sitegpt-member-chat-foreground, #1f2937);
+    --_muted: var(--sitegpt-member-chat-muted, #6b7280);
+    --_bg: var(--sitegpt-member-chat-background, #fff);
+    --_radius: var(--sitegpt-member-chat-radius, 12px);
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    width: 100%;
+    height: 100%;
+    min-height: var(--sitegpt-member-chat-min-height, 320px);
+    overflow: hidden;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: var(--sitegpt-member-chat-font, 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+  }
+  .toolbar {
+    display: flex;
+    justify-content: flex-end;
+    padding: 6px 8px;
+    border-bottom: 1px solid color-mix(in srgb, var(--_fg) 12%, transparent);
+  }
+  .stage {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+  }
+  .widget,
+  .panel {
+    position: absolute;
+    inset: 0;
+  }
+  .widget.behind {
+    visibility: hidden;
+  }
+  iframe {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border: 0;
+  }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 12px;
+    padding: 24px;
+    text-align: center;
+    background: var(--_bg);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.15em;
+  }
+  p {
+    margin: 0;
+    max-width: 32em;
+    color: var(--_muted);
+  }
+  .code {
+    font: 12px ui-monospace, monospace;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border: 0;
+    border-radius: calc(var(--_radius) / 1.5);
+    padding: 8px 18px;
+    background: var(--_accent);
+    color: var(--sitegpt-member-chat-accent-foreground, #fff);
+  }
+  .toolbar button {
+    padding: 4px 12px;
+    font-size: 0.9em;
+    background: transparent;
+    color: var(--_accent);
+    border: 1px solid currentColor;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--sitegpt-member-chat-focus-ring, #f59e0b);
+    outline-offset: 2px;
+  }
+  .skeleton {
+    width: min(80%, 360px);
+    display: grid;
+    gap: 10px;
+  }
+  .skeleton span {
+    height: 14px;
+    border-radius: 7px;
+    background: color-mix(in srgb, var(--_fg) 10%, transparent);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton span:nth-child(2) {
+    width: 70%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton span {
+      animation: none;
+    }
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
