@@ -1,0 +1,104 @@
+/**
+ * The backend of design.md section 4 as plain TypeScript over ports: which SiteGPT thread
+ * belongs to the signed-in member, a fresh one on request, and forgetting it.
+ */
+import type { BackendConfig } from './config.js';
+import type { ChatResult, ForgetResult, MemberChat } from './contract.js';
+import { Deadline } from './deadline.js';
+import { signEmail } from './email-signature.js';
+import { Failure } from './failure.js';
+import { instrument, type Trace } from './instrument.js';
+import { portCall } from './port-call.js';
+import type { Member, Ports, ThreadRow } from './ports.js';
+import { provisionThread } from './provision.js';
+import { createSettingsLoader, type Settings } from './settings.js';
+import { SingleFlight } from './single-flight.js';
+import { deriveThreadId } from './thread-id.js';
+
+export interface MemberChatCore {
+  getMemberChat(): Promise<ChatResult>;
+  startNewConversation(): Promise<ChatResult>;
+  forgetMyChat(): Promise<ForgetResult>;
+}
+
+export function createMemberChat(ports: Ports, config: BackendConfig): MemberChatCore {
+  const settings = createSettingsLoader(ports.secrets, ports.clock, config);
+  const provisioning = new SingleFlight<ThreadRow>();
+  const cms = <T>(label: string, deadline: Deadline, work: () => Promise<T>) =>
+    portCall(label, deadline, config, work);
+
+  async function signedInMember(deadline: Deadline, trace: Trace): Promise<Member> {
+    const member = await portCall('members', deadline, config, () => ports.members.current());
+    if (!member) throw new Failure('NOT_SIGNED_IN', 'no-member');
+    trace.memberId = member.id;
+    return member;
+  }
+
+  async function resolve(mode: 'get' | 'new', trace: Trace): Promise<MemberChat> {
+    const deadline = new Deadline(ports.clock, config.timeouts.overallMs);
+    const member = await signedInMember(deadline, trace);
+    const [site, row] = await Promise.all([
+      settings.load(deadline),
+      // "New" reads the primary copy, so a stale row cannot hand back the current thread.
+      cms('cms-read', deadline, () => ports.threads.get(member.id, { consistent: mode === 'new' })),
+    ]);
+    if (mode === 'get' && row?.threadId && row.chatbotId === site.chatbotId) {
+      await refreshLastSeen(row, deadline);
+      return answer(member, row.threadId, site);
+    }
+    const generation = nextGeneration(row);
+    const threadId = deriveThreadId(site.threadKey, { chatbotId: site.chatbotId, memberId: member.id, generation });
+    const stored = await provisioning.run(threadId, () => {
+      trace.sitegptCalled = true;
+      return provisionThread(ports, config, { member, site, previous: row, threadId, generation, deadline });
+    });
+    return answer(member, stored.threadId!, site);
+  }
+
+  /** Best effort and rare (see lastSeenRefreshMs): a failed refresh must not fail the chat. */
+  async function refreshLastSeen(row: ThreadRow, deadline: Deadline): Promise<void> {
+    const now = ports.clock.now();
+    if (now - Date.parse(row.lastSeenAt) < config.lastSeenRefreshMs) return;
+    await cms('cms-touch', deadline, () => ports.threads.touch(row.memberId, new Date(now).toISOString())).catch(
+      () => undefined,
+    );
+  }
+
+  return {
+    getMemberChat: () => instrument(ports, 'getMemberChat', (trace) => resolve('get', trace)),
+    startNewConversation: () => instrument(ports, 'startNewConversation', (trace) => resolve('new', trace)),
+    forgetMyChat: () =>
+      instrument(ports, 'forgetMyChat', async (trace) => {
+        const deadline = new Deadline(ports.clock, config.timeouts.overallMs);
+        const member = await signedInMember(deadline, trace);
+        // Read the primary copy: "forgotten" must not rest on a stale read that missed the row.
+        const row = await cms('cms-read', deadline, () => ports.threads.get(member.id, { consistent: true }));
+        if (row?.threadId) {
+          // SiteGPT v0 cannot delete a thread, so the row keeps a bumped counter and no thread:
+          // the member's next chat gets a new ID instead of re-deriving the forgotten one.
+          const lastSeenAt = new Date(ports.clock.now()).toISOString();
+          const forgotten = { ...row, threadId: null, generation: row.generation + 1, lastSeenAt };
+          await cms('cms-write', deadline, () => ports.threads.update(forgotten));
+        }
+        return { ok: true as const };
+      }),
+  };
+}
+
+/**
+ * The generation the member's next thread is derived from. A forgotten row already carries a
+ * fresh one; "new conversation" and a changed chatbot move on from the current one.
+ */
+function nextGeneration(row: ThreadRow | null): number {
+  if (!row) return 0;
+  return row.threadId === null ? row.generation : row.generation + 1;
+}
+
+function answer(member: Member, threadId: string, site: Settings): MemberChat {
+  const result: MemberChat = { ok: true, memberId: member.id, threadId };
+  if (member.loginEmail) {
+    result.email = member.loginEmail;
+    result.emailSignature = signEmail(site.apiKey, member.loginEmail);
+  }
+  return result;
+}

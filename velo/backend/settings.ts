@@ -1,0 +1,57 @@
+/**
+ * The per-site values from the Secrets Manager. They are reused for a few minutes within one
+ * backend container, so a returning member costs one member look-up and one CMS read, not
+ * three secret reads as well; a rotated key takes effect within `secretsCacheMs`.
+ */
+import type { BackendConfig } from './config.js';
+import type { Deadline } from './deadline.js';
+import { Failure } from './failure.js';
+import type { Clock, SecretsPort } from './ports.js';
+import { threadKey } from './thread-id.js';
+import { portCall } from './port-call.js';
+
+export interface Settings {
+  apiKey: string;
+  chatbotId: string;
+  threadKey: Buffer;
+}
+
+export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config: BackendConfig) {
+  let cached: { settings: Settings; until: number } | undefined;
+  let loading: Promise<Settings> | undefined;
+
+  async function read(deadline: Deadline): Promise<Settings> {
+    const names = config.secretNames;
+    const get = (name: string) => portCall('secrets', deadline, config, () => secrets.get(name));
+    const [apiKey, chatbotId, threadSecret] = await Promise.all([
+      get(names.apiKey),
+      get(names.chatbotId),
+      get(names.threadSecret),
+    ]);
+    if (!apiKey) throw missing(names.apiKey);
+    if (!chatbotId) throw missing(names.chatbotId);
+    return { apiKey, chatbotId: chatbotId.trim(), threadKey: threadKey(apiKey, threadSecret) };
+  }
+
+  return {
+    async load(deadline: Deadline): Promise<Settings> {
+      if (cached && cached.until > clock.now()) return cached.settings;
+      // Only successes are kept: a secret the owner adds now is picked up on the next call.
+      loading ??= read(deadline)
+        .then((settings) => {
+          cached = { settings, until: clock.now() + config.secretsCacheMs };
+          return settings;
+        })
+        .finally(() => {
+          loading = undefined;
+        });
+      return loading;
+    },
+  };
+}
+
+function missing(name: string): Failure {
+  return new Failure('MISCONFIGURED', 'secret-missing', {
+    message: `The chat is not set up on this site: the secret ${name} is missing.`,
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * One SiteGPT request: its own timeout inside the caller's deadline, and one retry (after a
+ * short random pause, so devices that failed together do not retry together) when the network
+ * failed, the call timed out or SiteGPT answered 5xx. Everything else is the caller's to read.
+ */
+import { Deadline, sleep, withTimeout } from '../deadline.js';
+import { Failure } from '../failure.js';
+
+export interface HttpOptions {
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  callTimeoutMs: number;
+  /** The pause before the retry; random by default. */
+  retryDelayMs?: () => number;
+}
+
+export interface SitegptReply {
+  status: number;
+  headers: Headers;
+  /** The parsed body, or undefined when it was not JSON. */
+  body: unknown;
+}
+
+export interface SitegptRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  apiKey: string;
+  json?: unknown;
+}
+
+export async function sendWithRetry(
+  options: HttpOptions,
+  request: SitegptRequest,
+  deadline: Deadline,
+): Promise<SitegptReply> {
+  const retryDelayMs = options.retryDelayMs ?? (() => 100 + Math.random() * 200);
+  try {
+    return await sendOnce(options, request, deadline);
+  } catch (error) {
+    const pause = retryDelayMs();
+    if (!(error instanceof Failure) || error.reason === 'sitegpt-no-time' || deadline.remainingMs() <= pause) {
+      throw error;
+    }
+    await sleep(pause);
+    return sendOnce(options, request, deadline);
+  }
+}
+
+async function sendOnce(options: HttpOptions, request: SitegptRequest, deadline: Deadline): Promise<SitegptReply> {
+  const ms = deadline.allow(options.callTimeoutMs);
+  if (ms <= 0) throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-no-time');
+  const reply = await withTimeout(
+    ms,
+    () => new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-timeout'),
+    async (signal) => {
+      let response: Response;
+      try {
+        response = await options.fetch(`${options.baseUrl}${request.path}`, {
+          method: request.method,
+          headers: {
+            authorization: `Bearer ${request.apiKey}`,
+            accept: 'application/json',
+            ...(request.json === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: request.json === undefined ? undefined : JSON.stringify(request.json),
+          signal,
+        });
+      } catch {
+        // The fetch error may quote the request; only our own label goes further.
+        throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-network');
+      }
+      const text = await response.text().catch(() => '');
+      return { status: response.status, headers: response.headers, body: parseJson(text) };
+    },
+  );
+  if (reply.status >= 500) throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-5xx');
+  return reply;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
