@@ -1,0 +1,126 @@
+/**
+ * A fake Wix site behind msw: the REST routes the real @wix/* SDK calls (reference/toolchain.md
+ * 7) for the session's member, the Secrets Manager and CMS items, with Wix's error envelopes.
+ * `useWixSdk()` gives the SDK a context, so the real packages run and send real requests here.
+ */
+import { ApiKeyStrategy, createClient } from '@wix/sdk';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+
+type Data = Record<string, unknown>;
+export type CmsFault =
+  | { on: 'read' | 'write'; kind: 'wix-error'; status: number; code: string }
+  | { on: 'read' | 'write'; kind: 'hang'; ms: number };
+
+export interface WixRequest {
+  method: string;
+  path: string;
+  search: URLSearchParams;
+  body: unknown;
+}
+
+export class WixFake {
+  session: { member: { id: string; loginEmail?: string } | null } = { member: null };
+  readonly secrets = new Map<string, string>();
+  /** collection → item ID → item data as the SDK sent it (dates as {$date}). */
+  readonly cms = new Map<string, Map<string, Data>>();
+  readonly requests: WixRequest[] = [];
+  /** Consumed one per matching CMS request. */
+  readonly cmsFaults: CmsFault[] = [];
+
+  rows(collection: string): Data[] {
+    return [...(this.cms.get(collection)?.values() ?? [])];
+  }
+
+  count(pathPart: string, method?: string): number {
+    return this.requests.filter((r) => r.path.includes(pathPart) && (!method || r.method === method)).length;
+  }
+
+  reset(): void {
+    this.session.member = null;
+    this.secrets.clear();
+    this.cms.clear();
+    this.requests.length = 0;
+    this.cmsFaults.length = 0;
+  }
+
+  readonly handlers: HttpHandler[] = [
+    http.get('*/members/v1/members/my', async ({ request }) => {
+      this.#record(request, undefined);
+      const member = this.session.member;
+      if (!member) return wixError(401, 'UNAUTHENTICATED', 'Not a member');
+      return HttpResponse.json({ member: { id: member.id, loginEmail: member.loginEmail, profile: { nickname: 'M' } } });
+    }),
+    http.get('*/secrets/name/:name', ({ request, params }) => {
+      this.#record(request, undefined);
+      const value = this.secrets.get(String(params.name));
+      return value === undefined ? wixError(404, 'SECRET_NOT_FOUND', 'Secret not found') : HttpResponse.json({ value });
+    }),
+    http.get('*/wix-data/v2/items/:id', async ({ request, params }) => {
+      const search = this.#record(request, undefined);
+      const fault = await this.#fault('read');
+      if (fault) return fault;
+      const data = this.#collection(search.get('dataCollectionId')).get(String(params.id));
+      if (!data) return wixError(404, 'WDE0073', 'Item does not exist');
+      return HttpResponse.json({ dataItem: { id: params.id, dataCollectionId: search.get('dataCollectionId'), data } });
+    }),
+    http.post('*/wix-data/v2/items', async ({ request }) => this.#write(request, 'insert')),
+    http.post('*/wix-data/v2/items/update', async ({ request }) => this.#write(request, 'update')),
+    http.post('*/wix-data/v2/items/patch', async ({ request }) => this.#write(request, 'patch')),
+  ];
+
+  async #write(request: Request, action: 'insert' | 'update' | 'patch'): Promise<Response> {
+    const body = (await request.json()) as {
+      dataCollectionId: string;
+      dataItem?: { id: string; data: Data };
+      patch?: { dataItemId: string; fieldModifications: { fieldPath: string; setFieldOptions: { value: unknown } }[] };
+    };
+    this.#record(request, body);
+    const fault = await this.#fault('write');
+    if (fault) return fault;
+    const items = this.#collection(body.dataCollectionId);
+    const id = body.dataItem?.id ?? body.patch!.dataItemId;
+    const existing = items.get(id);
+    if (action === 'insert' && existing) return wixError(409, 'WDE0074', 'An item with that _id already exists');
+    if (action !== 'insert' && !existing) return wixError(404, 'WDE0073', 'Item does not exist');
+    const data: Data =
+      action === 'patch'
+        ? { ...existing, ...Object.fromEntries(body.patch!.fieldModifications.map((m) => [m.fieldPath, m.setFieldOptions.value])) }
+        : { ...body.dataItem!.data, _id: id };
+    items.set(id, data);
+    return HttpResponse.json({ dataItem: { id, dataCollectionId: body.dataCollectionId, data } });
+  }
+
+  async #fault(on: 'read' | 'write'): Promise<Response | undefined> {
+    const index = this.cmsFaults.findIndex((f) => f.on === on);
+    if (index < 0) return undefined;
+    const [fault] = this.cmsFaults.splice(index, 1);
+    if (fault!.kind === 'hang') {
+      await delay(fault!.ms);
+      return undefined;
+    }
+    return wixError(fault!.status, fault!.code, 'Injected CMS fault');
+  }
+
+  #collection(name: string | null): Map<string, Data> {
+    const key = name ?? '';
+    if (!this.cms.has(key)) this.cms.set(key, new Map());
+    return this.cms.get(key)!;
+  }
+
+  #record(request: Request, body: unknown): URLSearchParams {
+    const url = new URL(request.url);
+    this.requests.push({ method: request.method, path: url.pathname, search: url.searchParams, body });
+    return url.searchParams;
+  }
+}
+
+function wixError(status: number, code: string, description: string): Response {
+  return HttpResponse.json({ message: description, details: { applicationError: { code, description, data: {} } } }, { status });
+}
+
+/** Gives the @wix/* packages a site context; requests go to www.wixapis.com, i.e. to msw. */
+export function useWixSdk(apiKey = 'wix-api-key-for-tests'): void {
+  const client = createClient({ auth: ApiKeyStrategy({ apiKey, siteId: 'site-1' }) });
+  client.enableContext('global');
+  client.enableContext('global', { elevated: true });
+}
