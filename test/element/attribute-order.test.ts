@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { permutations } from './permutations.js';
 import { CHATBOT, STANDIN_URL, THREAD_A, type Chat } from './helpers.js';
 
 // widget-url is an editor setting present from the start (else the first mount would try
@@ -10,10 +11,6 @@ const attributes: [string, string][] = [
   ['lang', 'de'],
 ];
 
-function permutations<T>(items: T[]): T[][] {
-  if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-}
 
 describe('<sitegpt-member-chat> attribute order after definition', () => {
   for (const spaced of [false, true]) {

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { permutations } from './permutations.js';
 import type { SitegptMemberChatElement } from '../../element/src/sitegpt-member-chat.js';
 
 const CHATBOT = '361628903185318481';
@@ -10,10 +11,6 @@ const attributes: [string, string][] = [
   ['widget-url', `${location.origin}/sitegpt/c/{chatbotId}?tid={thread}`],
 ];
 
-function permutations<T>(items: T[]): T[][] {
-  if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
-}
 
 describe('defining <sitegpt-member-chat>', () => {
   it('applies attributes set before the script loads, in every order', async () => {
