@@ -1,3 +1,6 @@
-// `npm start` will run the local sandbox (design.md section 6) once that part lands.
-console.log('The sandbox is coming: `npm start` will run a local Wix-like member page.');
-console.log('Until then: `npm test` runs every test, `npm run build` builds dist/sitegpt-member-chat.js.');
+// `npm start`: the local sandbox (design.md section 6; sandbox/server.ts). The sandbox is
+// TypeScript, run through tsx's loader in this same process, so Ctrl-C reaches it directly.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../sandbox/main.ts');

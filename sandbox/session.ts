@@ -1,0 +1,59 @@
+/**
+ * The sandbox's sign-in: a cookie that names the member, signed with HMAC-SHA256 under a
+ * secret only the server knows, so page code cannot pick the member by sending a value (the
+ * way Wix's own session works for `members.getCurrentMember()`). HttpOnly and SameSite=Strict.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Member } from '../velo/backend/ports.js';
+
+export const COOKIE = 'sandbox_member';
+
+/** The members one can sign in as. IDs are slugs (the element accepts them); Wix's are GUIDs. */
+export const SANDBOX_MEMBERS: readonly (Member & { name: string })[] = [
+  { id: 'ada', name: 'Ada Lovelace', loginEmail: 'ada@example.com' },
+  { id: 'grace', name: 'Grace Hopper', loginEmail: 'grace@example.com' },
+  { id: 'alan', name: 'Alan Turing', loginEmail: 'alan@example.com' },
+];
+
+export function findMember(id: unknown): (Member & { name: string }) | undefined {
+  return SANDBOX_MEMBERS.find((m) => m.id === id);
+}
+
+export class Sessions {
+  constructor(private readonly secret: Buffer) {}
+
+  /** The Set-Cookie value that signs `memberId` in. */
+  signIn(memberId: string): string {
+    return `${COOKIE}=${memberId}.${this.sign(memberId)}; Path=/; HttpOnly; SameSite=Strict`;
+  }
+
+  signOut(): string {
+    return `${COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+  }
+
+  /** The member named by a correctly signed cookie, else null. */
+  member(cookieHeader: string | undefined): (Member & { name: string }) | null {
+    const value = parseCookies(cookieHeader).get(COOKIE);
+    if (!value) return null;
+    const dot = value.lastIndexOf('.');
+    if (dot <= 0) return null;
+    const id = value.slice(0, dot);
+    const given = Buffer.from(value.slice(dot + 1));
+    const expected = Buffer.from(this.sign(id));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return findMember(id) ?? null;
+  }
+
+  private sign(memberId: string): string {
+    return createHmac('sha256', this.secret).update(`sandbox-session/v1:${memberId}`).digest('base64url');
+  }
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
