@@ -14,8 +14,8 @@ export class SandboxAuth {
   #member: SandboxMember | null = null;
   readonly #onLogin = new Set<Listener>();
   readonly #onLogout = new Set<Listener>();
-  /** Called by promptLogin(): the page shows its sign-in picker. */
-  onPrompt: () => void = () => undefined;
+  /** Called by promptLogin(): the page shows its sign-in picker and says when it was cancelled. */
+  onPrompt: (cancelled: () => void) => void = (cancelled) => cancelled();
 
   /** Reads the session the server holds (page load). */
   async load(): Promise<void> {
@@ -31,8 +31,8 @@ export class SandboxAuth {
     return this.#member;
   }
 
-  async currentMemberId(): Promise<string | null> {
-    return this.#member?.id ?? null;
+  async currentMemberId(): Promise<string | undefined> {
+    return this.#member?.id;
   }
 
   onLogin(listener: Listener): void {
@@ -43,8 +43,19 @@ export class SandboxAuth {
     this.#onLogout.add(listener);
   }
 
-  async promptLogin(): Promise<void> {
-    this.onPrompt();
+  /** Like Wix's: resolves once someone signed in, rejects when the picker is cancelled. */
+  promptLogin(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        this.#onLogin.delete(done);
+        resolve();
+      };
+      this.#onLogin.add(done);
+      this.onPrompt(() => {
+        this.#onLogin.delete(done);
+        reject(new Error('login cancelled'));
+      });
+    });
   }
 
   /** Signing in as another member while signed in is a logout, then a login (as on Wix). */

@@ -112,14 +112,17 @@ $('[data-prompt-members]').append(
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = member.name;
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
+      await signIn(member.id);
       prompt.close();
-      void signIn(member.id);
     });
     return button;
   }),
 );
-auth.onPrompt = () => prompt.showModal();
+auth.onPrompt = (cancelled) => {
+  prompt.addEventListener('close', () => { if (!auth.loggedIn()) cancelled(); }, { once: true });
+  prompt.showModal();
+};
 signOutButton.addEventListener('click', async () => {
   log({ kind: 'auth', name: 'sign out', detail: undefined });
   await auth.signOut();

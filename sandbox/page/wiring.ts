@@ -41,7 +41,7 @@ export function connectLocal(element: HTMLElement, auth: SandboxAuth, methods: R
 
   auth.onLogin(() => void refresh());
   auth.onLogout(() => void refresh());
-  element.addEventListener('sitegpt-login-request', () => void auth.promptLogin());
+  element.addEventListener('sitegpt-login-request', () => void auth.promptLogin().catch(() => undefined));
   element.addEventListener('sitegpt-retry', () => void refresh());
   element.addEventListener('sitegpt-new-conversation', () => void refresh('new'));
   void refresh();

@@ -102,6 +102,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const docs = join(process.cwd(), 'docs', 'screenshots');
   mkdirSync(out, { recursive: true });
   mkdirSync(docs, { recursive: true });
+  await page.mouse.move(1, 710); // no hover highlight on the sign-in bar
   await page.screenshot({ path: join(out, `${name}.png`) });
   copyFileSync(join(out, `${name}.png`), join(docs, `${name}.png`));
 }
