@@ -4,46 +4,46 @@ import { describe, it } from 'node:test';
 import { signEmail } from '../../velo/backend/email-signature.js';
 import { deriveThreadId, threadKey } from '../../velo/backend/thread-id.js';
 
-const key = threadKey('api-key-1', undefined);
+const key = await threadKey('api-key-1', undefined);
 const ada = { chatbotId: 'bot-1', memberId: 'member-ada', generation: 0 };
 
 describe('derived thread IDs', () => {
-  it('are the same for the same member, chatbot and generation, so concurrent calls converge', () => {
-    assert.equal(deriveThreadId(key, ada), deriveThreadId(threadKey('api-key-1', undefined), { ...ada }));
+  it('are the same for the same member, chatbot and generation, so concurrent calls converge', async () => {
+    assert.equal(await deriveThreadId(key, ada), await deriveThreadId(await threadKey('api-key-1', undefined), { ...ada }));
   });
 
-  it('differ per member, per chatbot and per generation', () => {
+  it('differ per member, per chatbot and per generation', async () => {
     const ids = new Set([
-      deriveThreadId(key, ada),
-      deriveThreadId(key, { ...ada, memberId: 'member-bob' }),
-      deriveThreadId(key, { ...ada, chatbotId: 'bot-2' }),
-      deriveThreadId(key, { ...ada, generation: 1 }),
+      await deriveThreadId(key, ada),
+      await deriveThreadId(key, { ...ada, memberId: 'member-bob' }),
+      await deriveThreadId(key, { ...ada, chatbotId: 'bot-2' }),
+      await deriveThreadId(key, { ...ada, generation: 1 }),
       // Fields are kept apart: moving a character across the boundary gives another ID.
-      deriveThreadId(key, { chatbotId: 'bot-1m', memberId: 'ember-ada', generation: 0 }),
+      await deriveThreadId(key, { chatbotId: 'bot-1m', memberId: 'ember-ada', generation: 0 }),
     ]);
     assert.equal(ids.size, 5);
   });
 
-  it('are version-8 UUIDs, the shape SiteGPT thread IDs have', () => {
-    assert.match(deriveThreadId(key, ada), /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it('are version-8 UUIDs, the shape SiteGPT thread IDs have', async () => {
+    assert.match(await deriveThreadId(key, ada), /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('cannot be computed without the secret: another key, or a separate thread secret, gives other IDs', () => {
-    const withOtherKey = deriveThreadId(threadKey('api-key-2', undefined), ada);
-    const withThreadSecret = deriveThreadId(threadKey('api-key-1', 'thread-secret'), ada);
-    const rawApiKeyAsKey = deriveThreadId(Buffer.from('api-key-1'), ada);
-    assert.equal(new Set([deriveThreadId(key, ada), withOtherKey, withThreadSecret, rawApiKeyAsKey]).size, 4);
+  it('cannot be computed without the secret: another key, or a separate thread secret, gives other IDs', async () => {
+    const withOtherKey = await deriveThreadId(await threadKey('api-key-2', undefined), ada);
+    const withThreadSecret = await deriveThreadId(await threadKey('api-key-1', 'thread-secret'), ada);
+    const rawApiKeyAsKey = await deriveThreadId(Buffer.from('api-key-1'), ada);
+    assert.equal(new Set([await deriveThreadId(key, ada), withOtherKey, withThreadSecret, rawApiKeyAsKey]).size, 4);
   });
 
-  it('keep the same ID when the API key rotates, if a thread secret is set', () => {
-    const before = deriveThreadId(threadKey('old-key', 'thread-secret'), ada);
-    assert.equal(deriveThreadId(threadKey('new-key', 'thread-secret'), ada), before);
+  it('keep the same ID when the API key rotates, if a thread secret is set', async () => {
+    const before = await deriveThreadId(await threadKey('old-key', 'thread-secret'), ada);
+    assert.equal(await deriveThreadId(await threadKey('new-key', 'thread-secret'), ada), before);
   });
 });
 
 describe('email signature', () => {
-  it('is the hex HMAC-SHA256 of the email keyed with the API key, as SiteGPT verifies it', () => {
+  it('is the hex HMAC-SHA256 of the email keyed with the API key, as SiteGPT verifies it', async () => {
     const expected = createHmac('sha256', 'api-key-1').update('Ada@Example.com').digest('hex');
-    assert.equal(signEmail('api-key-1', 'Ada@Example.com'), expected);
+    assert.equal(await signEmail('api-key-1', 'Ada@Example.com'), expected);
   });
 });

@@ -4,8 +4,8 @@
  * email is signed exactly as it will be pushed to the widget, since SiteGPT documents no
  * normalisation.
  */
-import { createHmac } from 'node:crypto';
+import { hmacSha256, toHex } from './hmac.js';
 
-export function signEmail(apiKey: string, email: string): string {
-  return createHmac('sha256', apiKey).update(email).digest('hex');
+export async function signEmail(apiKey: string, email: string): Promise<string> {
+  return toHex(await hmacSha256(apiKey, email));
 }

@@ -44,15 +44,18 @@ export function createMemberChat(ports: Ports, config: BackendConfig): MemberCha
     ]);
     if (mode === 'get' && row?.threadId && row.chatbotId === site.chatbotId) {
       await refreshLastSeen(row, deadline);
-      return answer(member, row.threadId, site);
+      return await answer(member, row.threadId, site);
     }
     const generation = nextGeneration(row);
-    const threadId = deriveThreadId(site.threadKey, { chatbotId: site.chatbotId, memberId: member.id, generation });
-    const stored = await provisioning.run(threadId, () => {
+    const input = { chatbotId: site.chatbotId, memberId: member.id, generation };
+    // Keyed by what the thread ID is derived from, known before the (async) HMAC: concurrent
+    // calls then join one run before any of them awaits.
+    const stored = await provisioning.run(JSON.stringify(input), async () => {
       trace.sitegptCalled = true;
+      const threadId = await deriveThreadId(site.threadKey, input);
       return provisionThread(ports, config, { member, site, previous: row, threadId, generation, deadline });
     });
-    return answer(member, stored.threadId!, site);
+    return await answer(member, stored.threadId!, site);
   }
 
   /** Best effort and rare (see lastSeenRefreshMs): a failed refresh must not fail the chat. */
@@ -94,11 +97,11 @@ function nextGeneration(row: ThreadRow | null): number {
   return row.threadId === null ? row.generation : row.generation + 1;
 }
 
-function answer(member: Member, threadId: string, site: Settings): MemberChat {
+async function answer(member: Member, threadId: string, site: Settings): Promise<MemberChat> {
   const result: MemberChat = { ok: true, memberId: member.id, threadId };
   if (member.loginEmail) {
     result.email = member.loginEmail;
-    result.emailSignature = signEmail(site.apiKey, member.loginEmail);
+    result.emailSignature = await signEmail(site.apiKey, member.loginEmail);
   }
   return result;
 }

@@ -13,7 +13,7 @@ import { portCall } from './port-call.js';
 export interface Settings {
   apiKey: string;
   chatbotId: string;
-  threadKey: Buffer;
+  threadKey: Uint8Array;
 }
 
 export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config: BackendConfig) {
@@ -30,7 +30,7 @@ export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config:
     ]);
     if (!apiKey) throw missing(names.apiKey);
     if (!chatbotId) throw missing(names.chatbotId);
-    return { apiKey, chatbotId: chatbotId.trim(), threadKey: threadKey(apiKey, threadSecret) };
+    return { apiKey, chatbotId: chatbotId.trim(), threadKey: await threadKey(apiKey, threadSecret) };
   }
 
   return {

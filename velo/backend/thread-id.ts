@@ -5,7 +5,7 @@
  * instead of leaving an orphan; and without the secret nobody can compute a member's thread.
  * The generation counter is what gives "new conversation" (and "forget") a fresh ID.
  */
-import { createHmac } from 'node:crypto';
+import { hmacSha256, toHex } from './hmac.js';
 
 /** Label that keeps the key derived from the API key apart from any other use of that key. */
 const THREAD_KEY_LABEL = 'sitegpt-member-chat/thread-id/v1';
@@ -14,9 +14,9 @@ const THREAD_KEY_LABEL = 'sitegpt-member-chat/thread-id/v1';
  * The key for thread IDs: the optional thread secret when set, else a key derived from the
  * API key (never the API key itself, which also signs emails for the widget).
  */
-export function threadKey(apiKey: string, threadSecret: string | undefined): Buffer {
-  if (threadSecret) return Buffer.from(threadSecret, 'utf8');
-  return createHmac('sha256', apiKey).update(THREAD_KEY_LABEL).digest();
+export async function threadKey(apiKey: string, threadSecret: string | undefined): Promise<Uint8Array> {
+  if (threadSecret) return new TextEncoder().encode(threadSecret);
+  return hmacSha256(apiKey, THREAD_KEY_LABEL);
 }
 
 export interface ThreadIdInput {
@@ -26,11 +26,14 @@ export interface ThreadIdInput {
 }
 
 /** A UUID (version 8, "custom") taken from the HMAC, since SiteGPT thread IDs look like UUIDs. */
-export function deriveThreadId(key: Buffer, { chatbotId, memberId, generation }: ThreadIdInput): string {
+export async function deriveThreadId(
+  key: Uint8Array,
+  { chatbotId, memberId, generation }: ThreadIdInput,
+): Promise<string> {
   // JSON keeps the fields apart: ("a:b","c") and ("a","b:c") must not collide.
-  const bytes = createHmac('sha256', key).update(JSON.stringify([chatbotId, memberId, generation])).digest();
+  const bytes = await hmacSha256(key, JSON.stringify([chatbotId, memberId, generation]));
   bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
-  const hex = bytes.subarray(0, 16).toString('hex');
+  const hex = toHex(bytes.subarray(0, 16));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
