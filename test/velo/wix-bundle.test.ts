@@ -1,0 +1,112 @@
+// The files a Wix site gets (vite.wix.config.ts), built afresh into test-output/: the import
+// rule of design.md section 2 (only @wix/*, wix-*, backend/*, public/*), and the web methods
+// the page code imports really exist in the emitted backend as SiteMember web methods.
+import assert from 'node:assert/strict';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { Permissions } from '@wix/web-methods';
+import { buildWix, WIX_FILES, WIX_IMPORT } from '../../vite.wix.config.js';
+import { moduleExports, moduleImports } from './support/module-imports.js';
+
+const root = join('test-output', `wix-bundle-${process.pid}`);
+const src = join(root, 'src');
+const emitted = new Map<string, string>();
+
+before(async () => {
+  await buildWix(src);
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else emitted.set(relative(src, path), await readFile(path, 'utf8'));
+    }
+  };
+  await walk(src);
+});
+after(() => rm(root, { recursive: true, force: true }));
+
+/** Where a Wix import of a site file points in the tree (`backend/x.web` → backend/x.web.js). */
+function siteFile(specifier: string): string {
+  return specifier.endsWith('.js') ? specifier : `${specifier}.js`;
+}
+
+function violations(source: string): string[] {
+  return moduleImports(source)
+    .filter(({ specifier }) => specifier === null || !WIX_IMPORT.test(specifier))
+    .map(({ kind, specifier }) => `${kind} ${specifier ?? '(computed)'}`);
+}
+
+describe('the Wix site bundle', () => {
+  it('is exactly the tree of design.md section 2, JavaScript only', () => {
+    assert.deepEqual(
+      [...emitted.keys()].sort(),
+      [
+        'backend/sitegpt.web.js',
+        'pages/masterPage.js',
+        'public/custom-elements/sitegpt-member-chat.js',
+        'public/sitegpt-member-chat.js',
+      ],
+    );
+    assert.deepEqual(Object.keys(WIX_FILES).map(siteFile).sort(), [...emitted.keys()].sort());
+  });
+
+  it('the import check catches what it must (so a pass below means something)', () => {
+    const source = `import { z } from 'zod'; import x from '@wix/data'; export * from './chunk.js';
+      const c = await import('node:crypto'); const d = import(name); const e = require('fs');
+      import { y } from 'backend/a.web'; import 'public/b.js'; import 'wix-members-frontend';`;
+    assert.deepEqual(violations(source), [
+      'import zod',
+      'export ./chunk.js',
+      'dynamic import node:crypto',
+      'dynamic import (computed)',
+      'require fs',
+    ]);
+  });
+
+  for (const file of Object.keys(WIX_FILES).map(siteFile)) {
+    it(`${file} imports only @wix/*, wix-*, backend/* and public/*`, () => {
+      const source = emitted.get(file);
+      assert.ok(source, `${file} was not emitted`);
+      assert.deepEqual(violations(source), []);
+    });
+  }
+
+  it('the element and the controller import nothing at all', () => {
+    for (const file of ['public/custom-elements/sitegpt-member-chat.js', 'public/sitegpt-member-chat.js']) {
+      assert.deepEqual(moduleImports(emitted.get(file)!), [], file);
+    }
+  });
+
+  it('zod is bundled into the backend, not imported', () => {
+    const backend = emitted.get('backend/sitegpt.web.js')!;
+    assert.ok(!moduleImports(backend).some(({ specifier }) => specifier?.includes('zod')));
+    assert.match(backend, /\$ZodObject/, "zod's code is in the file");
+  });
+
+  it('every site file the page code imports is in the tree and exports the names it takes', () => {
+    for (const [file, source] of emitted) {
+      for (const { specifier, names } of moduleImports(source)) {
+        if (!specifier || !/^(?:backend|public)\//.test(specifier)) continue;
+        const target = emitted.get(siteFile(specifier));
+        assert.ok(target, `${file} imports ${specifier}, which is not emitted`);
+        const exported = moduleExports(target);
+        for (const name of names) assert.ok(exported.includes(name), `${specifier} does not export ${name} (${file})`);
+      }
+    }
+  });
+
+  it('the web methods masterPage imports are SiteMember web methods in the emitted backend', async () => {
+    const wanted = moduleImports(emitted.get('pages/masterPage.js')!).find(({ specifier }) => specifier === 'backend/sitegpt.web');
+    assert.deepEqual(wanted?.names.sort(), ['getMemberChat', 'startNewConversation']);
+    // Loaded as Wix would load it: the emitted file, with the @wix packages from node_modules.
+    const backend = (await import(pathToFileURL(join(src, 'backend/sitegpt.web.js')).href)) as Record<string, unknown>;
+    for (const name of [...wanted!.names, 'forgetMyChat']) {
+      const method = backend[name] as { permission?: unknown } | undefined;
+      assert.equal(typeof method, 'function', name);
+      assert.equal(method!.permission, Permissions.SiteMember, name);
+    }
+  });
+});
+
