@@ -1,12 +1,14 @@
 // The files a Wix site gets (vite.wix.config.ts), built afresh into test-output/: the import
-// rule of design.md section 2 (only @wix/*, wix-*, backend/*, public/*), and the web methods
-// the page code imports really exist in the emitted backend as SiteMember web methods.
+// rule of design.md section 2 (only @wix/*, wix-*, backend/*, public/*), the web methods the
+// page code imports really exist in the emitted backend as SiteMember web methods, and the
+// install guide names what the files expect of the site.
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Permissions } from '@wix/web-methods';
+import { defaultConfig } from '../../velo/backend/config.js';
 import { buildWix, WIX_FILES, WIX_IMPORT } from '../../vite.wix.config.js';
 import { moduleExports, moduleImports } from './support/module-imports.js';
 
@@ -110,3 +112,36 @@ describe('the Wix site bundle', () => {
   });
 });
 
+describe('the install guide', () => {
+  let guide = '';
+  before(async () => {
+    guide = await readFile('docs/install-on-wix.md', 'utf8');
+  });
+
+  it('names the element ID and tag name the page code and the element use', () => {
+    const page = emitted.get('pages/masterPage.js')!;
+    const id = /\$w\(["'`]#([A-Za-z0-9]+)["'`]\)/.exec(page)?.[1];
+    assert.equal(id, 'memberChat');
+    assert.ok(guide.includes(`#${id}`), `the guide does not name #${id}`);
+    assert.match(emitted.get('public/custom-elements/sitegpt-member-chat.js')!, /["'`]sitegpt-member-chat["'`]/);
+    assert.ok(guide.includes('`sitegpt-member-chat`'));
+  });
+
+  it('names every secret, the collection and its fields the backend reads', () => {
+    for (const name of [...Object.values(defaultConfig.secretNames), defaultConfig.collection]) {
+      assert.ok(guide.includes(`\`${name}\``), `the guide does not name ${name}`);
+    }
+    for (const field of ['memberId', 'threadId', 'chatbotId', 'generation', 'createdAt', 'lastSeenAt']) {
+      assert.ok(guide.includes(`\`${field}\``), `the guide does not name the field ${field}`);
+    }
+  });
+
+  it('tells the owner to install every package the emitted files import', () => {
+    const packages = new Set<string>();
+    for (const source of emitted.values()) {
+      for (const { specifier } of moduleImports(source)) if (specifier?.startsWith('@wix/')) packages.add(specifier);
+    }
+    assert.ok(packages.size >= 7, [...packages].join(', '));
+    for (const name of packages) assert.ok(guide.includes(`\`${name}\``), `the guide does not list ${name}`);
+  });
+});
