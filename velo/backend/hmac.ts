@@ -5,10 +5,21 @@
  */
 const utf8 = new TextEncoder();
 
+/** The last text key imported: the API key, which signs an email on every answer. */
+let lastTextKey: { text: string; key: Promise<CryptoKey> } | undefined;
+
 export async function hmacSha256(key: string | Uint8Array, data: string): Promise<Uint8Array> {
-  const raw = typeof key === 'string' ? utf8.encode(key) : new Uint8Array(key);
-  const cryptoKey = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, utf8.encode(data)));
+  const cryptoKey = typeof key === 'string' ? textKey(key) : importHmacKey(new Uint8Array(key));
+  return new Uint8Array(await crypto.subtle.sign('HMAC', await cryptoKey, utf8.encode(data)));
+}
+
+function textKey(text: string): Promise<CryptoKey> {
+  if (lastTextKey?.text !== text) lastTextKey = { text, key: importHmacKey(utf8.encode(text)) };
+  return lastTextKey.key;
+}
+
+function importHmacKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
 export function toHex(bytes: Uint8Array): string {
