@@ -5,7 +5,7 @@
  */
 import '../../element/src/sitegpt-member-chat.define.js';
 import { SandboxAuth, type SandboxMember } from './auth.js';
-import { connectLocal } from './wiring.js';
+import { connectMemberChat } from '../../velo/public/sitegpt-member-chat.js';
 import { webMethods, type WebMethodCall } from './web-methods.js';
 
 interface SandboxConfig {
@@ -149,5 +149,22 @@ auth.onLogout(showSession);
 
 await auth.load();
 showSession();
-connectLocal(element, auth, methods);
+// The real page-code controller, as masterPage.ts wires it on a Wix site: `$w`'s element
+// surface (setAttribute, on) over the DOM element, the sandbox's session, the web methods.
+connectMemberChat(
+  {
+    setAttribute: (name, value) => element.setAttribute(name, value),
+    on: (name, handler) => element.addEventListener(name, (event) => handler(event as CustomEvent)),
+  },
+  {
+    loggedIn: () => auth.loggedIn(),
+    onLogin: (handler) => auth.onLogin(handler),
+    onLogout: (handler) => auth.onLogout(handler),
+    promptLogin: () => auth.promptLogin(),
+    currentMemberId: () => auth.currentMemberId(),
+    getMemberChat: () => methods.getMemberChat(),
+    startNewConversation: () => methods.startNewConversation(),
+    isBrowser: () => true,
+  },
+);
 window.sandbox.ready = true;

@@ -1,6 +1,6 @@
 /**
  * A picture of each state (signed out, loading, ready, error) for the README: written under
- * test-output/screenshots and copied to docs/screenshots. Each state is asserted first, so a
+ * test-output/screenshots (and, with `npm run screenshots`, to docs/screenshots). Each state is asserted first, so a
  * picture never shows the wrong one.
  */
 import assert from 'node:assert/strict';

@@ -96,13 +96,19 @@ export async function frameText(page: Page): Promise<string> {
   return frame.evaluate(() => document.body.innerText);
 }
 
-/** Saves a screenshot under test-output/screenshots and copies it to docs/screenshots. */
+/**
+ * Saves a screenshot under test-output/screenshots. With UPDATE_SCREENSHOTS=1
+ * (`npm run screenshots`) it also replaces the README's copy in docs/screenshots; a plain
+ * test run leaves the committed pictures alone.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const out = join(process.cwd(), 'test-output', 'screenshots');
-  const docs = join(process.cwd(), 'docs', 'screenshots');
   mkdirSync(out, { recursive: true });
-  mkdirSync(docs, { recursive: true });
   await page.mouse.move(1, 710); // no hover highlight on the sign-in bar
   await page.screenshot({ path: join(out, `${name}.png`) });
-  copyFileSync(join(out, `${name}.png`), join(docs, `${name}.png`));
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const docs = join(process.cwd(), 'docs', 'screenshots');
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(join(out, `${name}.png`), join(docs, `${name}.png`));
+  }
 }
