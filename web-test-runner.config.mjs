@@ -13,8 +13,10 @@ const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disa
 export default {
   files: 'test/element/**/*.test.ts',
   nodeResolve: true,
-  concurrency: 2,
-  testFramework: { config: { timeout: 5000 } },
+  // One page at a time and a generous per-test timeout: with two pages, or a busy machine,
+  // a page's animation frames and iframe loads stall long enough to time tests out.
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countReporter()],
   middleware: [
     // msw's worker must live at /mockServiceWorker.js (scope "/"); serve the installed copy.
