@@ -1,13 +1,15 @@
 import { defineConfig } from 'vite';
 
-// The element ships as ONE self-contained ES module (lit and zod bundled) that Wix loads
-// as a Custom Element, either from a Velo file or from a "Server URL".
+// The element ships as ONE self-contained file (lit and zod bundled) that Wix loads as a
+// Custom Element, from a Velo file or a "Server URL". An IIFE with no exports is valid both
+// as an ES module and as a classic script, and keeps its names out of the page's globals.
 export default defineConfig({
   publicDir: false,
   build: {
     lib: {
-      entry: 'element/src/sitegpt-member-chat.define.ts',
-      formats: ['es'],
+      entry: 'element/src/sitegpt-member-chat.bundle.ts',
+      formats: ['iife'],
+      name: 'SitegptMemberChat',
       fileName: () => 'sitegpt-member-chat.js',
     },
     outDir: 'dist',

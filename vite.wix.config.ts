@@ -13,7 +13,7 @@ export const WIX_IMPORT = /^(?:@wix\/[^/]|wix-[a-z]|backend\/|public\/)/;
 
 /** Emitted file (under src/, without `.js`) → source. */
 export const WIX_FILES = {
-  'public/custom-elements/sitegpt-member-chat': 'element/src/sitegpt-member-chat.define.ts',
+  'public/custom-elements/sitegpt-member-chat': 'element/src/sitegpt-member-chat.bundle.ts',
   'backend/sitegpt.web': 'velo/backend/sitegpt.web.ts',
   'public/sitegpt-member-chat': 'velo/public/sitegpt-member-chat.ts',
   'pages/masterPage': 'velo/pages/masterPage.ts',

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Permissions } from '@wix/web-methods';
 import { defaultConfig } from '../../velo/backend/config.js';
 import { buildWix, WIX_FILES, WIX_IMPORT } from '../../vite.wix.config.js';
+import ts from 'typescript';
 import { moduleExports, moduleImports } from './support/module-imports.js';
 
 const root = join('test-output', `wix-bundle-${process.pid}`);
@@ -79,6 +80,15 @@ describe('the Wix site bundle', () => {
     for (const file of ['public/custom-elements/sitegpt-member-chat.js', 'public/sitegpt-member-chat.js']) {
       assert.deepEqual(moduleImports(emitted.get(file)!), [], file);
     }
+  });
+
+  it('the element file runs as a classic script too: no exports, and one function call at top level', () => {
+    // Wix does not document whether a "Server URL" is loaded as a module or a classic script.
+    const element = emitted.get('public/custom-elements/sitegpt-member-chat.js')!;
+    assert.deepEqual(moduleExports(element), []);
+    const top = ts.createSourceFile('element.js', element, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS).statements;
+    assert.equal(top.length, 1, 'a classic script would leak every top-level name into the page');
+    assert.ok(ts.isExpressionStatement(top[0]!) && ts.isCallExpression(top[0].expression));
   });
 
   it('zod is bundled into the backend, not imported', () => {
