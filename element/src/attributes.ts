@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
 import { CHATBOT_ID, ERROR_CODE, LANG, MEMBER_ID, SIGNATURE, THREAD_ID } from './formats.js';
 import { LABEL_KEYS, type LabelKey } from './labels.js';
+import { MEMBER_SCOPED } from './member-scope.js';
 import { isSafeUrlTemplate } from './widget/url-template.js';
 
 export const DEFAULT_WIDGET_URL = 'https://widget.sitegpt.ai/c/{chatbotId}?tid={thread}';
@@ -69,8 +70,6 @@ export type AttributeName = keyof ChatAttributes;
 /** Every attribute the element observes (besides its own read-only `state`). */
 export const ATTRIBUTE_NAMES = Object.keys(schema.shape) as AttributeName[];
 
-/** Attributes whose empty value means "not given". `member-id=""` is meaningful: signed out. */
-const EMPTY_IS_ABSENT = new Set<string>(['thread', 'email', 'email-signature', 'error']);
 
 export type ParsedAttributes = { ok: true; value: ChatAttributes } | { ok: false; attribute: string };
 
@@ -79,7 +78,8 @@ export function parseAttributes(read: (name: string) => string | null): ParsedAt
   const raw: Record<string, string> = {};
   for (const name of ATTRIBUTE_NAMES) {
     const value = read(name);
-    if (value !== null && !(value === '' && EMPTY_IS_ABSENT.has(name))) raw[name] = value;
+    // Page code clears a member's values with "": read as not given. `member-id=""` stays: signed out.
+    if (value !== null && !(value === '' && MEMBER_SCOPED.has(name))) raw[name] = value;
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };

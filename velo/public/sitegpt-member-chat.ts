@@ -211,6 +211,10 @@ async function settle(call: () => Promise<ChatResult>): Promise<Answer> {
   return readResult(result);
 }
 
+/**
+ * The contract's zod schemas (backend/contract.ts) would check this too, but page code runs on
+ * every page of the site, and zod would add more to it than the whole controller weighs.
+ */
 function readResult(value: unknown): Answer {
   if (typeof value !== 'object' || value === null) return { ok: false, code: 'INTERNAL' };
   const r = value as Record<string, unknown>;
