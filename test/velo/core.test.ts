@@ -53,6 +53,20 @@ describe('getMemberChat', () => {
     assert.equal('emailSignature' in result, false);
   });
 
+  it('returns no identity for a login email that is not well formed, and logs why without it', async () => {
+    // The thread-key label as a "login email": its signature would be the thread key itself.
+    const label = 'sitegpt-member-chat/thread-id/v1';
+    const { core, log } = memoryCore({ member: { id: 'member-odd', loginEmail: label } });
+    const result = await core.getMemberChat();
+
+    assert.equal(result.ok, true);
+    assert.equal('email' in result, false);
+    assert.equal('emailSignature' in result, false);
+    const line = log.lines.at(-1)!;
+    assert.deepEqual([line.outcome, line.reason], ['OK', 'email-not-signable']);
+    assert.equal(JSON.stringify(log.lines).includes(label), false);
+  });
+
   it('refreshes lastSeenAt at most once an hour, so returning visits rarely cost a write', async () => {
     const { core, threads, clock } = memoryCore();
     await core.getMemberChat();

@@ -51,6 +51,45 @@ describe('SiteGPT client: create thread', () => {
     });
   }
 
+  it('takes "already exists" in a 400 at its word, without fetching the thread', async () => {
+    const other = createStandin({ existingThread: 'bad-request' });
+    server.use(...other.handlers);
+    other.store.create(CHATBOT_ID, { threadId: 'thread-1' });
+    await create();
+    assert.deepEqual(other.requests.map((r) => r.method), ['POST']);
+  });
+
+  for (const missingChatbot of ['bad-request', 'not-found'] as const) {
+    it(`gives MISCONFIGURED for CHATBOT_NOT_FOUND (${missingChatbot}), never "already exists"`, async () => {
+      const other = createStandin({ chatbotIds: [], missingChatbot });
+      server.use(...other.handlers);
+      assert.equal((await failsWith(create(), 'MISCONFIGURED')).reason, 'sitegpt-chatbot-not-found');
+      assert.equal(other.store.all().length, 0);
+    });
+  }
+
+  it('gives MISCONFIGURED for a known set-up error code in a 400, whatever its message says', async () => {
+    standin.faults.next({ kind: 'status', status: 400, code: 'API_KEY_NOT_VALID', message: 'API key does not exist' });
+    await failsWith(create(), 'MISCONFIGURED');
+    standin.faults.next({ kind: 'status', status: 409, code: 'CHATBOT_NOT_FOUND', message: 'Chatbot does not exist' });
+    await failsWith(create(), 'MISCONFIGURED');
+    assert.equal(standin.store.all().length, 0);
+  });
+
+  it('confirms an ambiguous 400 by fetching the thread: success when SiteGPT has it', async () => {
+    standin.store.create(CHATBOT_ID, { threadId: 'thread-1' });
+    standin.faults.next({ kind: 'status', status: 400, code: 'THREAD_ID_TAKEN', message: 'threadId is already in use' });
+    await create();
+    assert.deepEqual(standin.requests.map((r) => r.method), ['POST', 'GET']);
+  });
+
+  it('confirms an ambiguous 400 by fetching the thread: INTERNAL when SiteGPT does not have it', async () => {
+    standin.faults.next({ kind: 'status', status: 400, code: 'THREAD_INVALID', message: 'Thread does not exist' });
+    assert.equal((await failsWith(create(), 'INTERNAL')).reason, 'sitegpt-rejected');
+    assert.deepEqual(standin.requests.map((r) => r.method), ['POST', 'GET']);
+    assert.equal(standin.store.all().length, 0);
+  });
+
   it('retries once after a 5xx or a network error, and then succeeds', async () => {
     standin.faults.next({ kind: 'status', status: 503 });
     await create();

@@ -41,7 +41,7 @@ describe('sitegpt.web', () => {
     }
   });
 
-  it('gives a new member a thread and stores the row design.md describes', async () => {
+  it('gives a new member a thread and stores the row the README describes', async () => {
     const result = ChatResultSchema.parse(await getMemberChat());
     assert.ok(result.ok);
     assert.equal(standin.store.get(CHATBOT_ID, result.threadId)?.chatUserEmail, ada.loginEmail);

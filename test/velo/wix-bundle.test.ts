@@ -1,7 +1,7 @@
 // The files a Wix site gets (vite.wix.config.ts), built afresh into test-output/: the import
-// rule of design.md section 2 (only @wix/*, wix-*, backend/*, public/*), the web methods the
-// page code imports really exist in the emitted backend as SiteMember web methods, and the
-// install guide names what the files expect of the site.
+// rule (only @wix/*, wix-*, backend/*, public/*), the web methods the page code imports really
+// exist in the emitted backend as SiteMember web methods, and the install guide names what the
+// files expect of the site.
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -42,7 +42,7 @@ function violations(source: string): string[] {
 }
 
 describe('the Wix site bundle', () => {
-  it('is exactly the tree of design.md section 2, JavaScript only', () => {
+  it("is exactly the tree of a site's Git-integration repo, JavaScript only", () => {
     assert.deepEqual(
       [...emitted.keys()].sort(),
       [

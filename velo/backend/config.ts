@@ -22,6 +22,8 @@ export interface BackendConfig {
   /** Admin-only CMS collection, one row per member with `_id = memberId`. */
   collection: string;
   sitegptBaseUrl: string;
+  /** The most of one SiteGPT reply that is read; a longer one is UPSTREAM_UNAVAILABLE. */
+  sitegptMaxReplyBytes: number;
   timeouts: Timeouts;
   /** How long secret values are reused within one backend container. */
   secretsCacheMs: number;
@@ -37,6 +39,8 @@ export const defaultConfig: BackendConfig = {
   },
   collection: 'SiteGptMemberThreads',
   sitegptBaseUrl: 'https://sitegpt.ai/api/v0',
+  // A thread reply is a few KB; a long history well under this. Above it we stop reading.
+  sitegptMaxReplyBytes: 1024 * 1024,
   timeouts: { overallMs: 10_000, sitegptCallMs: 4_000, wixCallMs: 5_000 },
   secretsCacheMs: 5 * 60_000,
   lastSeenRefreshMs: 60 * 60_000,

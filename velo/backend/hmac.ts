@@ -1,7 +1,7 @@
 /**
  * HMAC-SHA256 through Web Crypto (`globalThis.crypto.subtle`), not `node:crypto`: the backend
- * Wix runs must import nothing but `@wix/*` (design.md section 2), and Web Crypto is a global
- * in Node ≥ 19 and, we assume, in Wix's Node backend. Same bytes as node's createHmac.
+ * Wix runs must import nothing but `@wix/*` (wix-bundle.test.ts checks it), and Web Crypto is
+ * a global in Node ≥ 19 and, we assume, in Wix's Node backend. Same bytes as node's createHmac.
  */
 const utf8 = new TextEncoder();
 

@@ -10,6 +10,8 @@ import type { LogLine, MethodName, Ports } from './ports.js';
 export interface Trace {
   sitegptCalled: boolean;
   memberId?: string;
+  /** Why a good answer lacks something (our own label), for the log line's `reason`. */
+  note?: string;
 }
 
 export async function instrument<T extends { ok: true }>(
@@ -29,7 +31,7 @@ export async function instrument<T extends { ok: true }>(
   });
   try {
     const result = await body(trace);
-    write(ports, line('OK'));
+    write(ports, line('OK', trace.note));
     return result;
   } catch (thrown) {
     const { error, reason } = toChatError(thrown);

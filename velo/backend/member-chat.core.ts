@@ -1,6 +1,6 @@
 /**
- * The backend of design.md section 4 as plain TypeScript over ports: which SiteGPT thread
- * belongs to the signed-in member, a fresh one on request, and forgetting it.
+ * The web methods' logic as plain TypeScript over ports: which SiteGPT thread belongs to the
+ * signed-in member, a fresh one on request, and forgetting it.
  */
 import type { BackendConfig } from './config.js';
 import type { ChatResult, ForgetResult, MemberChat } from './contract.js';
@@ -23,7 +23,8 @@ export interface MemberChatCore {
 
 export function createMemberChat(ports: Ports, config: BackendConfig): MemberChatCore {
   const settings = createSettingsLoader(ports.secrets, ports.clock, config);
-  const provisioning = new SingleFlight<ThreadRow>();
+  const freshDeadline = () => new Deadline(ports.clock, config.timeouts.overallMs);
+  const provisioning = new SingleFlight<ThreadRow>('provisioning', freshDeadline);
   const cms = <T>(label: string, deadline: Deadline, work: () => Promise<T>) =>
     portCall(label, deadline, config, work);
 
@@ -44,18 +45,20 @@ export function createMemberChat(ports: Ports, config: BackendConfig): MemberCha
     ]);
     if (mode === 'get' && row?.threadId && row.chatbotId === site.chatbotId) {
       await refreshLastSeen(row, deadline);
-      return await answer(member, row.threadId, site);
+      return await answer(member, row.threadId, site, trace);
     }
     const generation = nextGeneration(row);
     const input = { chatbotId: site.chatbotId, memberId: member.id, generation };
     // Keyed by what the thread ID is derived from, known before the (async) HMAC: concurrent
-    // calls then join one run before any of them awaits.
-    const stored = await provisioning.run(JSON.stringify(input), async () => {
+    // calls then join one run before any of them awaits. The run has its own deadline (see
+    // SingleFlight); this call waits for it until its own deadline.
+    const stored = await provisioning.run(JSON.stringify(input), deadline, async (runDeadline) => {
       trace.sitegptCalled = true;
       const threadId = await deriveThreadId(site.threadKey, input);
-      return provisionThread(ports, config, { member, site, previous: row, threadId, generation, deadline });
+      const provision = { member, site, previous: row, threadId, generation, deadline: runDeadline };
+      return provisionThread(ports, config, provision);
     });
-    return await answer(member, stored.threadId!, site);
+    return await answer(member, stored.threadId!, site, trace);
   }
 
   /** Best effort and rare (see lastSeenRefreshMs): a failed refresh must not fail the chat. */
@@ -97,11 +100,16 @@ function nextGeneration(row: ThreadRow | null): number {
   return row.threadId === null ? row.generation : row.generation + 1;
 }
 
-async function answer(member: Member, threadId: string, site: Settings): Promise<MemberChat> {
+async function answer(member: Member, threadId: string, site: Settings, trace: Trace): Promise<MemberChat> {
   const result: MemberChat = { ok: true, memberId: member.id, threadId };
-  if (member.loginEmail) {
-    result.email = member.loginEmail;
-    result.emailSignature = await signEmail(site.apiKey, member.loginEmail);
+  if (!member.loginEmail) return result;
+  const signature = await signEmail(site.apiKey, member.loginEmail);
+  // An email we will not sign is not sent either: the widget would only reject it.
+  if (signature === undefined) {
+    trace.note = 'email-not-signable';
+    return result;
   }
+  result.email = member.loginEmail;
+  result.emailSignature = signature;
   return result;
 }

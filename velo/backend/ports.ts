@@ -71,7 +71,7 @@ export interface LogLine {
   latencyMs: number;
   sitegptCalled: boolean;
   memberId?: string;
-  /** Our own short label for why a call failed, e.g. 'sitegpt-timeout'. */
+  /** Our own short label for why a call failed ('sitegpt-timeout'), or why an OK answer lacks something. */
   reason?: string;
 }
 

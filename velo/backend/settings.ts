@@ -4,11 +4,12 @@
  * three secret reads as well; a rotated key takes effect within `secretsCacheMs`.
  */
 import type { BackendConfig } from './config.js';
-import type { Deadline } from './deadline.js';
+import { Deadline } from './deadline.js';
 import { Failure } from './failure.js';
 import type { Clock, SecretsPort } from './ports.js';
 import { threadKey } from './thread-id.js';
 import { portCall } from './port-call.js';
+import { SingleFlight } from './single-flight.js';
 
 export interface Settings {
   apiKey: string;
@@ -18,7 +19,8 @@ export interface Settings {
 
 export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config: BackendConfig) {
   let cached: { settings: Settings; until: number } | undefined;
-  let loading: Promise<Settings> | undefined;
+  // Concurrent callers share one load, which runs on its own deadline (see SingleFlight).
+  const loading = new SingleFlight<Settings>('settings', () => new Deadline(clock, config.timeouts.overallMs));
 
   async function read(deadline: Deadline): Promise<Settings> {
     const names = config.secretNames;
@@ -37,15 +39,11 @@ export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config:
     async load(deadline: Deadline): Promise<Settings> {
       if (cached && cached.until > clock.now()) return cached.settings;
       // Only successes are kept: a secret the owner adds now is picked up on the next call.
-      loading ??= read(deadline)
-        .then((settings) => {
-          cached = { settings, until: clock.now() + config.secretsCacheMs };
-          return settings;
-        })
-        .finally(() => {
-          loading = undefined;
-        });
-      return loading;
+      return loading.run('secrets', deadline, async (loadDeadline) => {
+        const settings = await read(loadDeadline);
+        cached = { settings, until: clock.now() + config.secretsCacheMs };
+        return settings;
+      });
     },
   };
 }

@@ -31,6 +31,7 @@ export function memoryCore(options: MemoryCoreOptions = {}) {
     baseUrl: config.sitegptBaseUrl,
     fetch: (input, init) => globalThis.fetch(input, init),
     callTimeoutMs: config.timeouts.sitegptCallMs,
+    maxReplyBytes: config.sitegptMaxReplyBytes,
     retryDelayMs: () => 5,
     now: () => clock.now(),
   });

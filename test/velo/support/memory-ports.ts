@@ -54,18 +54,24 @@ export class MemoryThreadStore implements ThreadStore {
 /** The session's member; set `member` to switch who is signed in. */
 export class MemoryMembers implements MembersPort {
   lookups = 0;
+  /** Each entry holds one upcoming look-up until it settles (a session that is slow to answer). */
+  readonly holds: Promise<unknown>[] = [];
   constructor(public member: Member | null) {}
   async current(): Promise<Member | null> {
     this.lookups++;
+    await this.holds.shift();
     return this.member;
   }
 }
 
 export class MemorySecrets implements SecretsPort {
   reads = 0;
+  /** When set, every read waits for it to settle first (a slow Secrets Manager). */
+  hold: Promise<unknown> | undefined;
   constructor(readonly values: Record<string, string>) {}
   async get(name: string): Promise<string | undefined> {
     this.reads++;
+    await this.hold;
     return this.values[name];
   }
 }

@@ -1,6 +1,6 @@
 /**
- * A fake Wix site behind msw: the REST routes the real @wix/* SDK calls (reference/toolchain.md
- * 7) for the session's member, the Secrets Manager and CMS items, with Wix's error envelopes.
+ * A fake Wix site behind msw: the REST routes the real @wix/* SDK calls in plain Node
+ * for the session's member, the Secrets Manager and CMS items, with Wix's error envelopes.
  * `useWixSdk()` gives the SDK a context, so the real packages run and send real requests here.
  */
 import { ApiKeyStrategy, createClient } from '@wix/sdk';

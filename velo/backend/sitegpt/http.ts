@@ -1,18 +1,26 @@
 /**
  * One SiteGPT request: its own timeout inside the caller's deadline, and one retry (after a
  * short random pause, so devices that failed together do not retry together) when the network
- * failed, the call timed out or SiteGPT answered 5xx. Everything else is the caller's to read.
+ * failed, the call timed out or SiteGPT answered 5xx. The body is read up to a byte cap.
+ * Everything else is the caller's to read.
  */
+import { defaultConfig } from '../config.js';
 import { Deadline, sleep, withTimeout } from '../deadline.js';
 import { Failure } from '../failure.js';
+import { readCapped } from './read-capped.js';
 
 export interface HttpOptions {
   baseUrl: string;
   fetch: typeof globalThis.fetch;
   callTimeoutMs: number;
+  /** The most of a reply body that is read; `sitegptMaxReplyBytes` of the default config if unset. */
+  maxReplyBytes?: number;
   /** The pause before the retry; random by default. */
   retryDelayMs?: () => number;
 }
+
+/** Failures a second try may cure. A reply that was too large would only be too large again. */
+const RETRYABLE = new Set(['sitegpt-network', 'sitegpt-timeout', 'sitegpt-5xx']);
 
 export interface SitegptReply {
   status: number;
@@ -38,7 +46,7 @@ export async function sendWithRetry(
     return await sendOnce(options, request, deadline);
   } catch (error) {
     const pause = retryDelayMs();
-    if (!(error instanceof Failure) || error.reason === 'sitegpt-no-time' || deadline.remainingMs() <= pause) {
+    if (!(error instanceof Failure) || !RETRYABLE.has(error.reason) || deadline.remainingMs() <= pause) {
       throw error;
     }
     await sleep(pause);
@@ -49,7 +57,7 @@ export async function sendWithRetry(
 async function sendOnce(options: HttpOptions, request: SitegptRequest, deadline: Deadline): Promise<SitegptReply> {
   const ms = deadline.allow(options.callTimeoutMs);
   if (ms <= 0) throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-no-time');
-  const reply = await withTimeout(
+  return withTimeout(
     ms,
     () => new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-timeout'),
     async (signal) => {
@@ -69,12 +77,15 @@ async function sendOnce(options: HttpOptions, request: SitegptRequest, deadline:
         // The fetch error may quote the request; only our own label goes further.
         throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-network');
       }
-      const text = await response.text().catch(() => '');
+      if (response.status >= 500) {
+        // Nothing in a 5xx body changes what we do, so it is not read at all.
+        void response.body?.cancel().catch(() => undefined);
+        throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-5xx');
+      }
+      const text = await readCapped(response, options.maxReplyBytes ?? defaultConfig.sitegptMaxReplyBytes);
       return { status: response.status, headers: response.headers, body: parseJson(text) };
     },
   );
-  if (reply.status >= 500) throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-5xx');
-  return reply;
 }
 
 function parseJson(text: string): unknown {

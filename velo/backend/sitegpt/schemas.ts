@@ -1,6 +1,7 @@
 /**
- * SiteGPT v0 reply envelopes (reference/sitegpt.md 1.2, 1.3). Only the fields we act on are
- * required; anything else may change upstream without breaking us.
+ * SiteGPT v0 reply envelopes (https://sitegpt.ai/docs/api-reference/getting-started and its
+ * chatbot-threads pages). Only the fields we act on are required; anything else may change
+ * upstream without breaking us.
  */
 import { z } from 'zod';
 

@@ -18,6 +18,7 @@ export function wixPorts(config: BackendConfig): Ports {
       // interceptor) installs is the one used.
       fetch: (input, init) => globalThis.fetch(input, init),
       callTimeoutMs: config.timeouts.sitegptCallMs,
+      maxReplyBytes: config.sitegptMaxReplyBytes,
     }),
     clock: { now: () => Date.now() },
     log: consoleLog(),

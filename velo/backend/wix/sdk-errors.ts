@@ -1,7 +1,7 @@
 /**
  * What the @wix/* SDK hands back, read defensively. Outside a Wix context the SDK does not
  * throw: every call resolves to a function (the un-contexted factory), so a function where data
- * was expected means "no Wix context" (reference/toolchain.md 7), a set-up problem.
+ * was expected means "no Wix context" (seen with the SDK in plain Node), a set-up problem.
  */
 import { Failure } from '../failure.js';
 
