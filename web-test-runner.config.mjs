@@ -10,6 +10,24 @@ const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--disa
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-quic', '--no-first-run', '--disable-default-apps', '--disable-extensions'];
 
+// Widgets that never come alive, for the readiness tests: error pages post no message, and a
+// page refused by X-Frame-Options never runs the script that would have posted one.
+const DEAD_PAGES = {
+  '/dead/404': { status: 404, body: '<!doctype html><title>Not found</title><p>Not found</p>' },
+  '/dead/500': { status: 500, body: '<!doctype html><title>Server error</title><p>Internal server error</p>' },
+  '/dead/xfo': { status: 200, headers: { 'x-frame-options': 'DENY' },
+    body: "<!doctype html><title>Framed</title><script>parent.postMessage({event: 'sitegpt_chat_opened'}, '*')</script>" },
+  '/dead/silent': { status: 200, body: '<!doctype html><title>Silent widget</title><p>A chat page that posts nothing</p>' },
+};
+function deadWidgets(ctx, next) {
+  const page = DEAD_PAGES[ctx.path];
+  if (!page) return next();
+  ctx.status = page.status;
+  ctx.type = 'html';
+  for (const [name, value] of Object.entries(page.headers ?? {})) ctx.set(name, value);
+  ctx.body = page.body;
+}
+
 export default {
   files: 'test/element/**/*.test.ts',
   nodeResolve: true,
@@ -25,6 +43,7 @@ export default {
       return next();
     },
     standinMiddleware(),
+    deadWidgets,
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), safeClonePlugin()],
   browsers: [chromeLauncher({ launchOptions: {

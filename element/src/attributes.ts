@@ -49,7 +49,11 @@ const schema = z.object({
   email: z.optional(z.string().check(z.maxLength(254), z.regex(regexes.email))),
   'email-signature': z.optional(matching(SIGNATURE)),
   error: z.optional(matching(ERROR_CODE)),
+  /** A backend error code for a *New conversation* that failed: the old chat stays, with a notice. */
+  notice: z.optional(matching(ERROR_CODE)),
   'widget-strategy': z.optional(matching(/^(?:frame|script)$/)),
+  'ready-on': z.optional(matching(/^(?:message|load)$/)),
+  'loader-isolation': z.optional(matching(/^(?:sandboxed|same-origin)$/)),
   'widget-url': z.optional(satisfying(2048, isSafeUrlTemplate)),
   'loader-url': z.optional(satisfying(2048, isSafeUrlTemplate)),
   /** JSON array of 1–6 strings: the `$sitegpt` command that opens `{thread}`. */
@@ -69,7 +73,6 @@ export type AttributeName = keyof ChatAttributes;
 
 /** Every attribute the element observes (besides its own read-only `state`). */
 export const ATTRIBUTE_NAMES = Object.keys(schema.shape) as AttributeName[];
-
 
 export type ParsedAttributes = { ok: true; value: ChatAttributes } | { ok: false; attribute: string };
 

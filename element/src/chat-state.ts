@@ -1,11 +1,12 @@
-import { DEFAULT_LOADER_URL, DEFAULT_WIDGET_URL, type ChatAttributes, type ParsedAttributes } from './attributes.js';
+import type { ChatAttributes, ParsedAttributes } from './attributes.js';
 import { MEMBER_SCOPED } from './member-scope.js';
+import { buildWidgetRequest } from './widget/widget-request.js';
 import type { WidgetRequest } from './widget/widget-mount.js';
 
 export type ChatState = 'pending' | 'signed-out' | 'loading' | 'ready' | 'error';
 
 /** Where the widget for the wanted mount stands; `none` when nothing is mounted for it yet. */
-export type WidgetStatus = 'none' | 'loading' | 'loaded' | 'timeout';
+export type WidgetStatus = 'none' | 'loading' | 'loaded' | 'timeout' | 'failed';
 
 export interface ChatView {
   state: ChatState;
@@ -25,13 +26,15 @@ export interface ViewInput {
   graceOver: boolean;
   /** Load status of the widget mounted for a request, `none` if none is. */
   widget: (request: WidgetRequest) => WidgetStatus;
+  /** The hosting page's origin: a widget there is refused (see isOwnNonLoopbackOrigin). */
+  pageOrigin: string;
 }
 
 /**
  * The whole state machine as one pure function of the attributes, ownership, the grace
  * timer and the widget's load status; the element only renders what this returns.
  */
-export function deriveView({ parsed, owns, graceOver, widget }: ViewInput): ChatView {
+export function deriveView({ parsed, owns, graceOver, widget, pageOrigin }: ViewInput): ChatView {
   if (!parsed.ok) return { state: 'error', error: { code: 'INVALID_ATTRIBUTE', attribute: parsed.attribute } };
   const config = { ...parsed.value };
   for (const name of MEMBER_SCOPED) if (!owns(name)) delete config[name as keyof ChatAttributes];
@@ -40,29 +43,11 @@ export function deriveView({ parsed, owns, graceOver, widget }: ViewInput): Chat
   if (member === undefined) return { state: graceOver ? 'signed-out' : 'pending', config };
   if (member === '') return { state: 'signed-out', config };
   if (!config.thread) return { state: 'loading', config };
-  const request = widgetRequest(config, config.thread);
+  const built = buildWidgetRequest(config, config.thread, pageOrigin);
+  if (!built.ok) return { state: 'error', error: { code: 'INVALID_ATTRIBUTE', attribute: built.attribute }, config };
+  const request = built.request;
   const status = widget(request);
   if (status === 'timeout') return { state: 'error', error: { code: 'WIDGET_TIMEOUT' }, config, widget: request };
+  if (status === 'failed') return { state: 'error', error: { code: 'WIDGET_FAILED' }, config, widget: request };
   return { state: status === 'loaded' ? 'ready' : 'loading', config, widget: request };
-}
-
-function widgetRequest(config: ChatAttributes, thread: string): WidgetRequest {
-  return {
-    strategy: config['widget-strategy'] === 'script' ? 'script' : 'frame',
-    chatbotId: config['chatbot-id'],
-    thread,
-    email: config.email,
-    signature: config['email-signature'],
-    widgetUrl: config['widget-url'] ?? DEFAULT_WIDGET_URL,
-    loaderUrl: config['loader-url'] ?? DEFAULT_LOADER_URL,
-    resumeCommand: fromJson(config['resume-command']),
-    context: fromJson(config['widget-context']),
-    css: config['widget-css'],
-    frameCss: config['frame-css'],
-  };
-}
-
-/** Attribute JSON that parseAttributes has already checked. */
-function fromJson<T>(value: string | undefined): T | undefined {
-  return value === undefined ? undefined : (JSON.parse(value) as T);
 }

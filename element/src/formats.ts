@@ -18,7 +18,7 @@ export const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** The `user:email` HMAC-SHA256 signature, as a hex digest. */
 export const SIGNATURE = /^[0-9a-f]{64}$/i;
 
-/** Backend error codes (design.md section 4), upper snake case. */
+/** Backend error codes (`ErrorCode` in velo/backend/contract.ts, and any later ones), upper snake case. */
 export const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
 /** A BCP 47 language tag such as `en`, `de-AT`. */

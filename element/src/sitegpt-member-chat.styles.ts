@@ -27,11 +27,35 @@ export const styles = css`
     flex-direction: column;
     height: 100%;
   }
-  .toolbar {
+  .toolbar,
+  .confirm,
+  .notice,
+  .notice .actions {
     display: flex;
+    flex-wrap: wrap;
+    align-items: center;
     justify-content: flex-end;
+    gap: 8px;
+  }
+  .toolbar,
+  .notice {
     padding: 6px 8px;
     border-bottom: 1px solid color-mix(in srgb, var(--_fg) 12%, transparent);
+  }
+  .toolbar [part~='toolbar-text'] {
+    font-size: 0.9em;
+  }
+  .busy-text:focus {
+    outline: none;
+  }
+  .notice {
+    justify-content: space-between;
+    padding: 10px 12px;
+    background: color-mix(in srgb, #b42318 7%, var(--_bg));
+  }
+  .notice p {
+    color: var(--_fg);
+    font-size: 0.9em;
   }
   .stage {
     position: relative;
@@ -71,9 +95,6 @@ export const styles = css`
     max-width: 32em;
     color: var(--_muted);
   }
-  .code {
-    font: 12px ui-monospace, monospace;
-  }
   button {
     font: inherit;
     cursor: pointer;
@@ -83,12 +104,20 @@ export const styles = css`
     background: var(--_accent);
     color: var(--sitegpt-member-chat-accent-foreground, #fff);
   }
-  .toolbar button {
+  .toolbar button,
+  .notice button {
     padding: 4px 12px;
     font-size: 0.9em;
+  }
+  .toolbar button:not([part~='confirm-button']),
+  [part~='dismiss-button'] {
     background: transparent;
     color: var(--_accent);
     border: 1px solid currentColor;
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.6;
   }
   button:focus-visible {
     outline: 3px solid var(--sitegpt-member-chat-focus-ring, #f59e0b);

@@ -1,25 +1,16 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ATTRIBUTE_NAMES, parseAttributes } from './attributes.js';
-import { deriveView, type ChatState, type ChatView, type WidgetStatus } from './chat-state.js';
-import { emit, type WidgetEvent } from './events.js';
+import { deriveView, type ChatState, type ChatView } from './chat-state.js';
+import { emit } from './events.js';
 import { LABEL_KEYS, builtInLabels, errorLabel, type Labels } from './labels.js';
 import { MemberScope } from './member-scope.js';
+import { NewConversationFlow } from './new-conversation.js';
 import { styles } from './sitegpt-member-chat.styles.js';
-import { mountFrame } from './widget/frame-mount.js';
-import { mountScript } from './widget/script-mount.js';
-import type { WidgetMount, WidgetRequest } from './widget/widget-mount.js';
+import { announcement, errorPanel, loadingPanel, noticeView, signedOutPanel, toolbarView } from './views.js';
+import { WidgetHost } from './widget/widget-host.js';
 
 const DEFAULT_SIGNED_OUT_DELAY = 3000;
 const DEFAULT_WIDGET_TIMEOUT = 20000;
-
-interface ActiveWidget {
-  key: string;
-  thread: string;
-  status: Exclude<WidgetStatus, 'none'>;
-  mount?: WidgetMount;
-  timer?: ReturnType<typeof setTimeout>;
-  reportedThreads: Set<string>;
-}
 
 /**
  * One SiteGPT conversation per signed-in Wix member. Page code sets `member-id` and
@@ -34,10 +25,13 @@ interface ActiveWidget {
  * @attr thread - The member's SiteGPT thread ID (UUID-shaped), set for the current `member-id`.
  * @attr email - The member's login email, for the widget's verified identity.
  * @attr email-signature - Hex HMAC-SHA256 of `email` from the backend.
- * @attr error - A backend error code; shows the error view with a retry button.
+ * @attr error - A backend error code; shows the error view (with a retry button where a retry can help).
+ * @attr notice - A backend error code after *New conversation* failed: the old chat stays, under a notice. `""` clears it.
  * @attr widget-strategy - `frame` (default) or `script`.
- * @attr widget-url - `frame` URL template with `{chatbotId}`, `{thread}`, `{email}`, `{signature}`; https (http only on localhost).
+ * @attr widget-url - `frame` URL template with `{chatbotId}`, `{thread}`, `{email}`, `{signature}`; https (http only on localhost); never the page's own origin.
+ * @attr ready-on - `message` (default): ready on the widget's first message; `load`: once its frame loaded, which an error page also does.
  * @attr loader-url - `script` loader URL template. Default `https://sitegpt.ai/widget/{chatbotId}.js`.
+ * @attr loader-isolation - `script`: `sandboxed` (default, an opaque-origin frame) or `same-origin` (the loader gets the page's rights).
  * @attr resume-command - `script`: JSON `$sitegpt` command that opens a thread, e.g. `["set","thread:id","{thread}"]`.
  * @attr widget-context - `script`: JSON `[prefix, suffix]` for `set context`.
  * @attr widget-css - `script`: CSS for `set css`.
@@ -50,24 +44,32 @@ interface ActiveWidget {
  *
  * @fires sitegpt-login-request - The visitor asked to sign in.
  * @fires sitegpt-retry - The member asked to retry after an error. Detail `{code}`.
- * @fires sitegpt-new-conversation - The member asked for a fresh conversation. Detail `{threadId}`.
- * @fires sitegpt-ready - The widget loaded on the stored thread. Detail `{threadId}`.
- * @fires sitegpt-error - An attribute is invalid or the widget did not load. Detail `{code, message, attribute?}`.
+ * @fires sitegpt-new-conversation - The member confirmed a fresh conversation (or tried again after a notice). Detail `{threadId}`.
+ * @fires sitegpt-ready - The widget came alive on the stored thread (see `ready-on`). Detail `{threadId}`.
+ * @fires sitegpt-error - An attribute is invalid, or the widget did not come alive or could not be mounted. Detail `{code, message, attribute?}`.
  * @fires sitegpt-widget-event - A SiteGPT tracking event. Detail `{name, threadId?}`.
  * @fires sitegpt-thread-mismatch - The widget reported another thread than the stored one. Detail `{expected, actual}`.
  *
  * @csspart base - The element's whole box.
  * @csspart toolbar - The bar above the widget in the ready state.
+ * @csspart toolbar-text - The toolbar's question or busy text.
+ * @csspart confirm - The inline confirmation of a new conversation.
+ * @csspart busy-text - "Starting a new conversation…".
+ * @csspart notice - The alert above the old chat when a new conversation could not be started.
+ * @csspart notice-text - The notice's words.
  * @csspart widget - The box the widget frame fills.
  * @csspart frame - The widget's iframe.
- * @csspart panel - The signed-out, loading and error views.
+ * @csspart panel - The signed-out, loading and error views (the error view has `data-code`).
  * @csspart title - A view's heading.
  * @csspart text - A view's text.
- * @csspart code - The error code in the error view.
  * @csspart button - Every button.
  * @csspart sign-in-button - The sign-in button.
- * @csspart retry-button - The retry button.
+ * @csspart retry-button - The retry button of the error view.
  * @csspart new-conversation-button - The new-conversation button.
+ * @csspart confirm-button - *Start new* in the confirmation.
+ * @csspart cancel-button - *Cancel* in the confirmation.
+ * @csspart notice-retry-button - *Try again* in the notice.
+ * @csspart dismiss-button - *Dismiss* in the notice.
  *
  * @cssprop [--sitegpt-member-chat-accent=#2563eb] - Buttons and links.
  * @cssprop [--sitegpt-member-chat-accent-foreground=#fff] - Text on accent buttons.
@@ -83,7 +85,7 @@ interface ActiveWidget {
  * @cssstate signed-out - No member is signed in.
  * @cssstate loading - Waiting for the member's thread or the widget.
  * @cssstate ready - The widget is showing the member's thread.
- * @cssstate error - Something failed; a retry button is shown.
+ * @cssstate error - Something failed; the view says what the member can do.
  */
 export class SitegptMemberChatElement extends LitElement {
   static override styles = styles;
@@ -94,11 +96,12 @@ export class SitegptMemberChatElement extends LitElement {
 
   readonly #internals = this.attachInternals();
   readonly #scope = new MemberScope();
+  readonly #widget = new WidgetHost(this);
+  readonly #flow = new NewConversationFlow(this, (threadId) => emit(this, 'sitegpt-new-conversation', { threadId }));
   #view: ChatView = { state: 'pending' };
   #labels: Labels = builtInLabels(undefined);
   #graceOver = false;
   #graceTimer?: ReturnType<typeof setTimeout>;
-  #widget?: ActiveWidget;
   #reported = '';
 
   /** The current state; also reflected as the read-only `state` attribute. */
@@ -123,7 +126,7 @@ export class SitegptMemberChatElement extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#graceTimer);
     this.#graceTimer = undefined;
-    this.#unmount();
+    this.#widget.unmount();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -135,10 +138,11 @@ export class SitegptMemberChatElement extends LitElement {
     // Synchronous on purpose: the previous member's widget must be gone before anything
     // else runs, not at the next render.
     if (name === 'member-id') {
-      if (this.#scope.setMember(value)) this.#unmount();
+      if (this.#scope.setMember(value)) this.#widget.unmount();
     } else {
       this.#scope.noteSet(name);
     }
+    if (name === 'notice') this.#flow.noticeSet();
     this.requestUpdate();
   }
 
@@ -147,7 +151,8 @@ export class SitegptMemberChatElement extends LitElement {
       parsed: parseAttributes((name) => this.getAttribute(name)),
       owns: (name) => this.#scope.owns(name),
       graceOver: this.#graceOver,
-      widget: (request) => (this.#widget?.key === keyOf(request) ? this.#widget.status : 'none'),
+      widget: (request) => this.#widget.status(request),
+      pageOrigin: (this.ownerDocument.defaultView ?? window).location.origin,
     });
     const config = view.config;
     const base = builtInLabels(config?.lang ?? (this.closest('[lang]')?.getAttribute('lang') || undefined));
@@ -155,6 +160,7 @@ export class SitegptMemberChatElement extends LitElement {
       ? (Object.fromEntries(LABEL_KEYS.map((key) => [key, config[`label-${key}`] ?? base[key]])) as Labels)
       : base;
     this.#view = view;
+    this.#flow.sync({ state: view.state, member: config?.['member-id'], thread: config?.thread, notice: config?.notice });
     if (this.getAttribute('state') !== view.state) this.setAttribute('state', view.state);
     const states = this.#internals.states;
     states.clear();
@@ -162,108 +168,34 @@ export class SitegptMemberChatElement extends LitElement {
   }
 
   protected override updated(): void {
-    const request = this.#view.widget;
-    if (!request) this.#unmount();
-    else if (this.#widget?.key !== keyOf(request)) this.#mount(request);
+    const timeout = Number(this.#view.config?.['widget-timeout'] ?? DEFAULT_WIDGET_TIMEOUT);
+    const container = this.renderRoot.querySelector<HTMLElement>('.widget');
+    this.#widget.sync(this.#view.widget, container, this.#labels['widget-title'], timeout);
     this.#reportOutcome();
   }
 
   protected override render(): TemplateResult {
+    const t = this.#labels;
     const { state } = this.#view;
     const busy = state === 'pending' || state === 'loading';
+    const code = this.#flow.notice();
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${state === 'ready'
-        ? html`<div part="toolbar" class="toolbar">
-            <button type="button" part="button new-conversation-button" @click=${this.#askNewConversation}>
-              ${this.#labels['new-conversation']}
-            </button>
-          </div>`
-        : nothing}
+      ${state === 'ready' ? toolbarView(t, this.#flow) : nothing}
+      ${code ? noticeView(t, code, this.#flow, this.#askSignIn) : nothing}
       <div class="stage">
         <div part="widget" class=${state === 'ready' ? 'widget' : 'widget behind'}></div>
         ${this.#panel()}
       </div>
-      <div class="sr-only" role="status">${this.#announcement()}</div>
+      <div class="sr-only" role="status">${announcement(t, this.#view, this.#flow)}</div>
     </div>`;
   }
 
   #panel(): TemplateResult | typeof nothing {
-    const t = this.#labels;
     const { state, error } = this.#view;
     if (state === 'ready') return nothing;
-    if (state === 'signed-out') {
-      return html`<div part="panel" class="panel">
-        <h2 part="title">${t['signed-out-title']}</h2>
-        <p part="text">${t['signed-out-text']}</p>
-        <button type="button" part="button sign-in-button" @click=${this.#askSignIn}>${t['sign-in']}</button>
-      </div>`;
-    }
-    if (state === 'error' && error) {
-      return html`<div part="panel" class="panel">
-        <h2 part="title">${t['error-title']}</h2>
-        <p part="text">${t[errorLabel(error.code)]}</p>
-        <p part="code" class="code">${error.attribute ? `${error.code} · ${error.attribute}` : error.code}</p>
-        <button type="button" part="button retry-button" @click=${this.#retry}>${t.retry}</button>
-      </div>`;
-    }
-    return html`<div part="panel" class="panel">
-      <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
-      <p part="text">${t.loading}</p>
-    </div>`;
-  }
-
-  #announcement(): string {
-    const t = this.#labels;
-    const { state, error } = this.#view;
-    if (state === 'error' && error) return t[errorLabel(error.code)];
-    if (state === 'signed-out') return t['signed-out-title'];
-    if (state === 'ready') return t.ready;
-    return state === 'loading' ? t.loading : '';
-  }
-
-  #mount(request: WidgetRequest): void {
-    this.#unmount();
-    const container = this.renderRoot.querySelector<HTMLElement>('.widget');
-    if (!container) return;
-    const active: ActiveWidget = { key: keyOf(request), thread: request.thread, status: 'loading', reportedThreads: new Set() };
-    this.#widget = active;
-    const strategy = request.strategy === 'script' ? mountScript : mountFrame;
-    active.mount = strategy(container, {
-      ...request,
-      title: this.#labels['widget-title'],
-      onEvent: (event) => this.#forwardWidgetEvent(active, event),
-    });
-    const timeout = Number(this.#view.config?.['widget-timeout'] ?? DEFAULT_WIDGET_TIMEOUT);
-    active.timer = setTimeout(() => {
-      active.mount?.destroy();
-      active.mount = undefined;
-      active.status = 'timeout';
-      this.requestUpdate();
-    }, timeout);
-    void active.mount.loaded.then(() => {
-      if (this.#widget !== active || active.status !== 'loading') return;
-      clearTimeout(active.timer);
-      active.status = 'loaded';
-      this.requestUpdate();
-    });
-  }
-
-  #unmount(): void {
-    const active = this.#widget;
-    if (!active) return;
-    this.#widget = undefined;
-    clearTimeout(active.timer);
-    active.mount?.destroy();
-  }
-
-  #forwardWidgetEvent(active: ActiveWidget, event: WidgetEvent): void {
-    if (this.#widget !== active) return;
-    emit(this, 'sitegpt-widget-event', event);
-    const actual = event.threadId;
-    if (actual && actual !== active.thread && !active.reportedThreads.has(actual)) {
-      active.reportedThreads.add(actual);
-      emit(this, 'sitegpt-thread-mismatch', { expected: active.thread, actual });
-    }
+    if (state === 'signed-out') return signedOutPanel(this.#labels, this.#askSignIn);
+    if (state === 'error' && error) return errorPanel(this.#labels, error, { signIn: this.#askSignIn, retry: this.#retry });
+    return loadingPanel(this.#labels);
   }
 
   /** Fires sitegpt-ready / sitegpt-error once per transition, never to echo page code's own `error`. */
@@ -281,19 +213,13 @@ export class SitegptMemberChatElement extends LitElement {
 
   #askSignIn = (): void => emit(this, 'sitegpt-login-request', {});
 
-  #askNewConversation = (): void => emit(this, 'sitegpt-new-conversation', { threadId: this.#view.widget?.thread ?? '' });
-
   #retry = (): void => {
     const code = this.#view.error?.code ?? 'INTERNAL';
-    // A widget that timed out is ours to reload; a backend error is page code's to redo.
-    if (code === 'WIDGET_TIMEOUT') {
-      this.#unmount();
+    // A widget that timed out or failed to mount is ours to reload; a backend error is page code's to redo.
+    if (code === 'WIDGET_TIMEOUT' || code === 'WIDGET_FAILED') {
+      this.#widget.unmount();
       this.requestUpdate();
     }
     emit(this, 'sitegpt-retry', { code });
   };
-}
-
-function keyOf(request: WidgetRequest): string {
-  return JSON.stringify(request);
 }

@@ -42,20 +42,6 @@ export function frame(el: Chat): HTMLIFrameElement | null {
   return el.shadowRoot!.querySelector('iframe');
 }
 
-/** The chat page the widget opened: the frame itself (frame) or the loader's frame inside it (script). */
-export function chatPage(el: Chat): Document | null {
-  const outer = frame(el)?.contentDocument;
-  if (!outer) return null;
-  if (outer.documentElement.dataset.thread) return outer;
-  return outer.querySelector('iframe')?.contentDocument ?? null;
-}
-
-/** The thread the stand-in chat page opened, once it has opened one. */
-export async function openedThread(el: Chat): Promise<string> {
-  await waitUntil(() => chatPage(el)?.documentElement.dataset.thread, 'the stand-in opened no thread', { timeout: 4000 });
-  return chatPage(el)!.documentElement.dataset.thread!;
-}
-
 export function text(el: Chat): string {
   return el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 }
@@ -68,10 +54,62 @@ export function button(el: Chat, part: string): HTMLButtonElement {
 
 export { oneEvent };
 
+/**
+ * The stand-in chat page's window: the frame itself (frame) or the chat frame the loader added
+ * inside it (script). Reached as a WindowProxy, which works across origins, because inside the
+ * element's isolated loader frame the chat page has an opaque origin.
+ */
+export function chatWindow(el: Chat): Window | null {
+  const outer = frame(el)?.contentWindow;
+  if (!outer) return null;
+  if (el.getAttribute('widget-strategy') !== 'script') return outer;
+  return outer.frames.length > 0 ? outer.frames[0] : null;
+}
+
+type StandinReply = { standin: string; state?: Record<string, unknown>; error?: string };
+
+/** Posts a stand-in test-hook message (see its README) to `target` until that window answers `reply`. */
+function askStandin(target: () => Window | null, message: object, reply: string, repeat = true): Promise<StandinReply> {
+  return new Promise((resolve, reject) => {
+    const done = (finish: () => void) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      window.removeEventListener('message', listen);
+      finish();
+    };
+    const listen = (event: MessageEvent) => {
+      const data = event.data as StandinReply | null;
+      if (event.source === target() && data?.standin === reply) done(() => resolve(data));
+    };
+    const post = () => target()?.postMessage(message, '*');
+    window.addEventListener('message', listen);
+    // Until the page's script has run nobody answers, so ask again (only for questions that may repeat).
+    const poll = setInterval(() => repeat && post(), 100);
+    const timer = setTimeout(() => done(() => reject(new Error(`the stand-in never answered "${reply}"`))), 4000);
+    post();
+  });
+}
+
+/** What the stand-in chat page shows: its `documentElement.dataset` (thread, userEmail, verified, state…). */
+export async function pageState(el: Chat): Promise<Record<string, string>> {
+  return (await askStandin(() => chatWindow(el), { standin: 'inspect' }, 'page')).state as Record<string, string>;
+}
+
+/** What the stand-in loader's commands set (`window.$sitegpt_standin` in its frame). */
+export async function loaderState(el: Chat): Promise<Record<string, unknown>> {
+  return (await askStandin(() => frame(el)?.contentWindow ?? null, { standin: 'inspect' }, 'loader')).state!;
+}
+
+/** The thread the stand-in chat page opened, once it has opened one. */
+export async function openedThread(el: Chat): Promise<string> {
+  return (await pageState(el)).thread;
+}
+
 /** Types a message into the stand-in chat page, as the member would. */
 export async function sendInWidget(el: Chat, message: string): Promise<void> {
-  const page = chatPage(el)?.defaultView as unknown as { standin: { send(text: string): Promise<void> } };
-  await page.standin.send(message);
+  await pageState(el); // the page listens once it answers
+  const answer = await askStandin(() => chatWindow(el), { standin: 'send', text: message }, 'sent', false);
+  if (answer.error) throw new Error(`the stand-in could not send: ${answer.error}`);
 }
 
 /** A thread no other test has used: the stand-in keeps messages for the whole run. */

@@ -32,6 +32,36 @@ describe('<sitegpt-member-chat> presentation', () => {
       expect(el.state).to.equal('error');
       await expect(el).to.be.accessible();
     });
+    for (const code of ['MISCONFIGURED', 'NOT_SIGNED_IN']) {
+      it(`error ${code}`, async () => {
+        const el = await chat({ 'member-id': 'member-a', error: code });
+        await expect(el).to.be.accessible();
+      });
+    }
+    it('ready, confirming a new conversation', async () => {
+      const el = await chat({ 'member-id': 'member-a', thread: THREAD_A });
+      await untilState(el, 'ready');
+      button(el, 'new-conversation-button').click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~="confirm-button"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+    it('ready, starting a new conversation', async () => {
+      const el = await chat({ 'member-id': 'member-a', thread: THREAD_A });
+      await untilState(el, 'ready');
+      button(el, 'new-conversation-button').click();
+      await el.updateComplete;
+      button(el, 'confirm-button').click();
+      await el.updateComplete;
+      expect(button(el, 'new-conversation-button').disabled).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+    it('ready, with a notice that the new conversation failed', async () => {
+      const el = await chat({ 'member-id': 'member-a', thread: THREAD_A, notice: 'UPSTREAM_UNAVAILABLE' });
+      await untilState(el, 'ready');
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('announces each state change to screen readers', async () => {

@@ -120,6 +120,45 @@ describe('SiteGPT stand-in', () => {
       expect((await fetch(api, { method: 'POST', body: JSON.stringify({ text: 'x'.repeat(2001) }) })).status).to.equal(400);
     });
 
+    it('lets a page in an opaque origin call the messages API (CORS, preflight included)', async () => {
+      const api = `/sitegpt/c/${BOT}/threads/${newThread()}/messages`;
+      const preflight = await fetch(api, { method: 'OPTIONS' });
+      expect(preflight.status).to.equal(204);
+      expect(preflight.headers.get('access-control-allow-origin')).to.equal('*');
+      expect(preflight.headers.get('access-control-allow-methods')).to.contain('POST');
+      expect(preflight.headers.get('access-control-allow-headers')).to.contain('content-type');
+      expect((await fetch(api)).headers.get('access-control-allow-origin')).to.equal('*');
+    });
+
+    it('answers inspect and send messages (test hook), also sandboxed in an opaque origin', async () => {
+      const tid = newThread();
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-scripts');
+      frame.src = `/sitegpt/c/${BOT}?tid=${tid}&user_email=ann@example.com`;
+      document.body.append(frame);
+      frames.push(frame);
+      const answer = (kind: string) =>
+        new Promise<{ standin: string; state?: Record<string, string> }>((resolve) => {
+          const poll = setInterval(() => frame.contentWindow!.postMessage({ standin: 'inspect' }, '*'), 50);
+          window.addEventListener('message', function listen(e) {
+            if (e.source !== frame.contentWindow || e.data?.standin !== kind) return;
+            clearInterval(poll);
+            window.removeEventListener('message', listen);
+            resolve(e.data);
+          });
+        });
+      const page = await answer('page');
+      expect(page.state).to.deep.include({ thread: tid, userEmail: 'ann@example.com', chatbotId: BOT });
+      const sent = new Promise((resolve) => window.addEventListener('message', function listen(e) {
+        if (e.source === frame.contentWindow && e.data?.standin === 'sent') resolve(e.data);
+      }));
+      frame.contentWindow!.postMessage({ standin: 'send', text: 'From an opaque origin' }, '*');
+      expect(await sent).to.deep.equal({ standin: 'sent' });
+      await waitUntil(() => eventsFrom(frame).some((e) => e.event === 'sitegpt_message_sent'));
+      const stored = await (await fetch(`/sitegpt/c/${BOT}/threads/${tid}/messages`)).json();
+      expect(JSON.stringify(stored)).to.contain('From an opaque origin');
+    });
+
     it('hangs on standin_hang=1 until standin_hang_ms, then answers 504', async () => {
       const page = `/sitegpt/c/${BOT}?tid=${newThread()}&standin_hang=1`;
       const aborter = new AbortController();
@@ -197,6 +236,17 @@ describe('SiteGPT stand-in', () => {
       win.console.warn = (...args: unknown[]) => warnings.push(args);
       push(['do', 'something:unknown']);
       expect(warnings).to.have.length(1);
+    });
+
+    it('reports its command state to a page that asks (test hook)', async () => {
+      const tid = newThread();
+      const { frame } = loaderFrame([['set', 'thread:id', tid], ['open']]);
+      await waitUntil(() => chatFrame(frame));
+      const reply = new Promise<{ state: Record<string, unknown> }>((resolve) => window.addEventListener('message', function listen(e) {
+        if (e.source === frame.contentWindow && e.data?.standin === 'loader') resolve(e.data);
+      }));
+      frame.contentWindow!.postMessage({ standin: 'inspect' }, '*');
+      expect((await reply).state).to.deep.include({ chatbotId: BOT, threadId: tid, open: true });
     });
 
     it('passes standin_* test hooks on its own URL to the chat page', async () => {

@@ -59,7 +59,9 @@ describe('<sitegpt-member-chat> states', () => {
     await el.updateComplete;
     expect(el.state).to.equal('error');
     expect(text(el)).to.contain('too many requests');
-    expect(text(el)).to.contain('RATE_LIMITED');
+    // The code is for page code and developers, not for members (issue 8, item 11).
+    expect(text(el)).not.to.contain('RATE_LIMITED');
+    expect(el.shadowRoot!.querySelector('[part="panel"]')!.getAttribute('data-code')).to.equal('RATE_LIMITED');
     const retry = oneEvent(el, 'sitegpt-retry');
     button(el, 'retry-button').click();
     expect((await retry).detail).to.deep.equal({ code: 'RATE_LIMITED' });
@@ -105,6 +107,9 @@ describe('<sitegpt-member-chat> states', () => {
     await untilState(el, 'ready');
     const asked = oneEvent(el, 'sitegpt-new-conversation');
     button(el, 'new-conversation-button').click();
+    await el.updateComplete;
+    // Leaving a conversation is confirmed first (issue 8, item 10).
+    button(el, 'confirm-button').click();
     expect((await asked).detail).to.deep.equal({ threadId: THREAD_A });
   });
 
@@ -119,7 +124,9 @@ describe('<sitegpt-member-chat> states', () => {
   it('needs a chatbot-id', async () => {
     const el = await chat({ 'chatbot-id': '', 'member-id': '' });
     expect(el.state).to.equal('error');
-    expect(text(el)).to.contain('INVALID_ATTRIBUTE · chatbot-id');
+    const panel = el.shadowRoot!.querySelector('[part="panel"]')!;
+    expect([panel.getAttribute('data-code'), panel.getAttribute('data-attribute')]).to.deep.equal(['INVALID_ATTRIBUTE', 'chatbot-id']);
+    expect(text(el)).to.contain('This chat is not set up correctly.');
     set(el, { 'chatbot-id': CHATBOT });
     await el.updateComplete;
     expect(el.state).to.equal('signed-out');

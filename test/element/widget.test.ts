@@ -10,11 +10,12 @@ import {
   THREAD_B,
   button,
   chat,
-  chatPage,
   freshThread,
   frame,
+  loaderState,
   oneEvent,
   openedThread,
+  pageState,
   sendInWidget,
   set,
   untilState,
@@ -36,7 +37,7 @@ describe('<sitegpt-member-chat> widget', () => {
     const el = await chat({ 'member-id': 'member-a', thread: THREAD_A, email: EMAIL, 'email-signature': SIGNATURE });
     await untilState(el, 'ready');
     expect(await openedThread(el)).to.equal(THREAD_A);
-    const page = chatPage(el)!.documentElement.dataset;
+    const page = await pageState(el);
     expect(page.userEmail).to.equal(EMAIL);
     expect(page.verified).to.equal('true');
     const iframe = frame(el)!;
@@ -49,10 +50,10 @@ describe('<sitegpt-member-chat> widget', () => {
     const el = await chat({ ...scriptStrategy, 'member-id': 'member-a', thread: THREAD_A, email: EMAIL, 'email-signature': SIGNATURE, 'widget-context': '["Member chat.",""]' });
     await untilState(el, 'ready');
     expect(await openedThread(el)).to.equal(THREAD_A);
-    const loaderState = (frame(el)!.contentWindow as Window & { $sitegpt_standin: Record<string, unknown> }).$sitegpt_standin;
-    expect(loaderState).to.deep.include({ threadId: THREAD_A, email: EMAIL, verified: true, open: true });
-    expect(loaderState.context).to.deep.equal(['Member chat.', '']);
-    expect(chatPage(el)!.documentElement.dataset.verified).to.equal('true');
+    const loader = await loaderState(el);
+    expect(loader).to.deep.include({ threadId: THREAD_A, email: EMAIL, verified: true, open: true });
+    expect(loader.context).to.deep.equal(['Member chat.', '']);
+    expect((await pageState(el)).verified).to.equal('true');
   });
 
   it('script: without a resume command it signs the member in, warns, and reports the thread it chose', async () => {

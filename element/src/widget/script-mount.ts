@@ -1,6 +1,5 @@
-import { parseWidgetEvent } from './widget-events.js';
-import { createFrame, frameLoaded, type MountOptions, type MountStrategy } from './widget-mount.js';
-import { expandUrl } from './url-template.js';
+import { loaderDocument, readBridgeMessage } from './loader-bridge.js';
+import { createFrame, signal, type MountOptions, type MountStrategy } from './widget-mount.js';
 
 /**
  * Makes the loader's chat frame fill our box and hides its floating launcher. The selectors
@@ -11,6 +10,9 @@ export const DEFAULT_FRAME_CSS =
   'body>iframe,#sitegpt-bot-ui{position:fixed!important;inset:0!important;width:100%!important;' +
   'height:100%!important;max-width:none!important;max-height:none!important;border:0!important}' +
   '#sitegpt-chat-icon,#sitegpt-chat-tooltip{display:none!important}';
+
+/** An opaque origin: the loader can run scripts, forms and popups, but reach nothing of the page. */
+const LOADER_SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-forms';
 
 type Command = [string, ...unknown[]];
 
@@ -32,59 +34,49 @@ export function widgetCommands(options: MountOptions): Command[] {
 }
 
 /**
- * `script` strategy: SiteGPT's documented loader and `$sitegpt` queue, run in an isolated
- * same-origin frame inside our shadow root, so the widget stays in our box and leaves with
- * it. SiteGPT documents no command to open a given thread: without `resume-command` the
- * member is signed in but the widget picks its own thread.
+ * `script` strategy: SiteGPT's documented loader and `$sitegpt` queue, in a frame inside our
+ * shadow root, so the widget stays in our box and leaves with it. By default the frame is
+ * sandboxed without `allow-same-origin`: the loader runs in an opaque origin and cannot read
+ * the page's cookies, storage or DOM, nor navigate it; a small bridge (loader-bridge.ts) passes
+ * its events and readiness on. `loader-isolation="same-origin"` gives it the page's rights, for
+ * a loader that needs them. SiteGPT documents no command to open a given thread: without
+ * `resume-command` the member is signed in but the widget picks its own thread.
  */
 export const mountScript: MountStrategy = (container, options) => {
-  const loaderUrl = expandUrl(options.loaderUrl, options);
-  if (!loaderUrl) throw new Error('loader-url was not validated');
   if (!options.resumeCommand) {
     console.warn('sitegpt-member-chat: no resume-command is set, so the widget is not pinned to the stored thread.');
   }
+  const sandboxed = options.isolation === 'sandboxed';
+  if (!sandboxed) {
+    console.warn(
+      'sitegpt-member-chat: loader-isolation="same-origin" runs the SiteGPT loader with this page\'s rights: ' +
+        'it can read the page\'s cookies and storage, the member\'s email and signature, and change or navigate the page.'
+    );
+  }
   const frame = createFrame(container.ownerDocument, options.title);
-  container.append(frame);
-  const win = frame.contentWindow as (Window & { $sitegpt?: unknown; dataLayer?: unknown[] }) | null;
-  const doc = frame.contentDocument;
-  if (!win || !doc) throw new Error('isolated frame has no document');
-
-  const style = doc.createElement('style');
-  style.textContent = options.frameCss ?? DEFAULT_FRAME_CSS;
-  doc.head.append(style);
-
-  // The loader reports events through dataLayer pushes named sitegpt_<event> (documented).
-  const dataLayer: unknown[] = [];
-  dataLayer.push = (...items: unknown[]) => {
-    for (const item of items) {
-      const event = parseWidgetEvent(item);
-      if (event) options.onEvent(event);
-    }
-    return Array.prototype.push.apply(dataLayer, items);
-  };
-  win.dataLayer = dataLayer;
-  win.$sitegpt = widgetCommands(options);
-
-  // Loaded means the chat frame the loader adds has loaded, not merely the loader script.
-  let observer: MutationObserver | undefined;
-  const loaded = new Promise<void>((resolve) => {
-    observer = new MutationObserver(() => {
-      const chat = doc.querySelector('iframe');
-      if (!chat) return;
-      observer?.disconnect();
-      void frameLoaded(chat).then(resolve);
-    });
-    observer.observe(doc, { childList: true, subtree: true });
+  if (sandboxed) frame.setAttribute('sandbox', LOADER_SANDBOX);
+  frame.srcdoc = loaderDocument({
+    loader: options.url,
+    commands: widgetCommands(options),
+    css: options.frameCss ?? DEFAULT_FRAME_CSS,
+    readyOn: options.readyOn,
   });
-
-  const script = doc.createElement('script');
-  script.src = loaderUrl.href;
-  script.async = true;
-  doc.head.append(script);
+  const view = container.ownerDocument.defaultView ?? window;
+  // An opaque origin posts as "null"; unisolated, the frame has the page's origin.
+  const origin = sandboxed ? 'null' : view.location.origin;
+  const alive = signal();
+  const onMessage = (message: MessageEvent) => {
+    if (message.source !== frame.contentWindow || message.origin !== origin) return;
+    const read = readBridgeMessage(message.data);
+    if (read === 'ready') alive.resolve();
+    else if (read) options.onEvent(read);
+  };
+  view.addEventListener('message', onMessage);
+  container.append(frame);
   return {
-    loaded,
+    loaded: alive.promise,
     destroy() {
-      observer?.disconnect();
+      view.removeEventListener('message', onMessage);
       frame.remove();
     },
   };

@@ -32,6 +32,17 @@ export function expandUrl(template: string, values: TemplateValues): URL | undef
   return secure && !url.username && !url.password ? url : undefined;
 }
 
+/**
+ * True when `url` is on the page's own origin, off loopback. A frame there that has
+ * `allow-scripts` and `allow-same-origin` can reach into its parent and lift its own sandbox.
+ * Loopback is exempt: it is where the sandbox and the tests serve the stand-in, and a real Wix
+ * page never is.
+ */
+export function isOwnNonLoopbackOrigin(url: URL, pageOrigin: string): boolean {
+  return url.origin === pageOrigin && !LOCAL_HOSTS.has(url.hostname);
+}
+
+// A first check when the attribute is set; the real values are checked where the URL is built.
 const SAMPLE: TemplateValues = {
   chatbotId: '1',
   thread: '00000000-0000-0000-0000-000000000000',

@@ -3,14 +3,16 @@ import type { WidgetEvent } from '../events.js';
 /** The widget wanted for a member, from validated attributes; equal requests mean the same widget. */
 export interface WidgetRequest {
   strategy: 'frame' | 'script';
+  /** `frame`: the chat page; `script`: SiteGPT's loader. Expanded from the real values and checked. */
+  url: string;
+  /** `message`: ready on the widget's first message; `load`: once its frame fired `load`. */
+  readyOn: 'message' | 'load';
+  /** `script`: `sandboxed` runs the loader in an opaque origin; `same-origin` with the page's rights. */
+  isolation: 'sandboxed' | 'same-origin';
   chatbotId: string;
   thread: string;
   email?: string;
   signature?: string;
-  /** `frame`: template of the chat page URL. */
-  widgetUrl: string;
-  /** `script`: template of SiteGPT's loader script URL. */
-  loaderUrl: string;
   /** `script`: the `$sitegpt` command that pins the widget to a thread (undocumented by SiteGPT). */
   resumeCommand?: string[];
   context?: [string, string];
@@ -25,7 +27,7 @@ export interface MountOptions extends WidgetRequest {
   onEvent: (event: WidgetEvent) => void;
 }
 
-/** A mounted widget. `loaded` settles once its chat frame has loaded. */
+/** A mounted widget. `loaded` settles once the widget is known to be alive (see `readyOn`). */
 export interface WidgetMount {
   readonly loaded: Promise<void>;
   /** Removes every node and listener of this widget at once. */
@@ -43,7 +45,9 @@ export function createFrame(doc: Document, title: string): HTMLIFrameElement {
   return frame;
 }
 
-/** Resolves once `frame` fires load. */
-export function frameLoaded(frame: HTMLIFrameElement): Promise<void> {
-  return new Promise((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+/** A promise with its resolve function, for a signal that arrives through a listener. */
+export function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }
