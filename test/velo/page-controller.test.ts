@@ -57,6 +57,7 @@ describe('page controller: login state', () => {
       ['email', 'ada@example.com'],
       ['email-signature', 'a'.repeat(64)],
       ['error', ''],
+      ['notice', ''],
       ['thread', T_ADA],
     ]);
     assert.deepEqual(page.element.effective(), {
@@ -98,6 +99,7 @@ describe('page controller: login state', () => {
       ['email', ''],
       ['email-signature', ''],
       ['error', ''],
+      ['notice', ''],
     ]);
     assert.deepEqual(page.element.effective(), { 'member-id': '' });
   });
@@ -133,11 +135,12 @@ describe('page controller: login state', () => {
     const page = await connected({ member: 'member-ada' });
     page.getMemberChat.call(0).resolve(chatFor('member-bob', T_BOB));
     await flush();
-    assert.deepEqual(page.element.calls.slice(-5), [
+    assert.deepEqual(page.element.calls.slice(-6), [
       ['member-id', 'member-bob'],
       ['email', ''],
       ['email-signature', ''],
       ['error', ''],
+      ['notice', ''],
       ['thread', T_BOB],
     ]);
     assert.deepEqual(page.element.effective(), { 'member-id': 'member-bob', thread: T_BOB });
@@ -296,16 +299,18 @@ describe('page controller: errors and retry', () => {
     assert.deepEqual(page.element.effective(), { 'member-id': 'member-ada', thread: T_ADA });
   });
 
-  it('a widget timeout is left to the element: no backend call', async () => {
-    const page = await connected({ member: 'member-ada' });
-    page.getMemberChat.call(0).resolve(chatFor('member-ada', T_ADA));
-    await flush();
-    const mark = page.element.calls.length;
-    page.element.fire('sitegpt-retry', { code: 'WIDGET_TIMEOUT' });
-    await flush();
-    assert.equal(page.getMemberChat.count, 1);
-    assert.deepEqual(page.element.since(mark), []);
-  });
+  for (const code of ['WIDGET_TIMEOUT', 'WIDGET_FAILED']) {
+    it(`a widget that did not come up (${code}) is left to the element: no backend call`, async () => {
+      const page = await connected({ member: 'member-ada' });
+      page.getMemberChat.call(0).resolve(chatFor('member-ada', T_ADA));
+      await flush();
+      const mark = page.element.calls.length;
+      page.element.fire('sitegpt-retry', { code });
+      await flush();
+      assert.equal(page.getMemberChat.count, 1);
+      assert.deepEqual(page.element.since(mark), []);
+    });
+  }
 
   it('retry when the session has ended shows the signed-out view', async () => {
     const page = await connected({ member: 'member-ada' });
@@ -330,18 +335,20 @@ describe('page controller: element requests', () => {
     page.startNewConversation.call(0).resolve(chatFor('member-ada', T_ADA_2, 'ada@example.com'));
     await flush();
     assert.equal(page.element.effective().thread, T_ADA_2);
-    assert.deepEqual(page.element.calls.slice(-5).map(([name]) => name), ['member-id', 'email', 'email-signature', 'error', 'thread']);
+    assert.deepEqual(page.element.calls.slice(-6).map(([name]) => name), ['member-id', 'email', 'email-signature', 'error', 'notice', 'thread']);
     assertThreadsFollowTheirMember(page);
   });
 
-  it('new conversation that fails shows the error; an answer without email clears the old one', async () => {
+  it('new conversation that fails keeps the old chat with a notice; an answer without email clears the old one', async () => {
     const page = await connected({ member: 'member-ada' });
     page.getMemberChat.call(0).resolve(chatFor('member-ada', T_ADA, 'ada@example.com'));
     await flush();
     page.element.fire('sitegpt-new-conversation', { threadId: T_ADA });
     page.startNewConversation.call(0).resolve(failed('UPSTREAM_UNAVAILABLE'));
     await flush();
-    assert.equal(page.element.effective().error, 'UPSTREAM_UNAVAILABLE');
+    assert.equal(page.element.attributes.get('notice'), 'UPSTREAM_UNAVAILABLE');
+    assert.equal(page.element.effective().thread, T_ADA);
+    assert.equal(page.element.effective().error, undefined);
     page.element.fire('sitegpt-new-conversation', { threadId: T_ADA });
     page.startNewConversation.call(1).resolve(chatFor('member-ada', T_ADA_2));
     await flush();

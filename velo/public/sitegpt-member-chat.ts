@@ -1,5 +1,5 @@
 /**
- * The page-side controller (design.md section 5): drives `<sitegpt-member-chat>` from the
+ * The page-side controller (architecture.md §5): drives `<sitegpt-member-chat>` from the
  * visitor's login state and the backend's answers. No Wix import: masterPage wires `$w`,
  * `@wix/authentication`, `@wix/site-members`, `@wix/site-window` and the web methods in.
  *
@@ -52,7 +52,13 @@ const ERROR_CODES: Record<ErrorCode, true> = {
 };
 
 /** The member-scoped attributes page code sets (README: "A thread belongs to the member it was set for"). */
-const MEMBER_SCOPED = ['thread', 'email', 'email-signature', 'error'] as const;
+const MEMBER_SCOPED = ['thread', 'email', 'email-signature', 'error', 'notice'] as const;
+
+/** The element's own errors about the widget; it retries those by itself. */
+const WIDGET_CODES = new Set<unknown>(['WIDGET_TIMEOUT', 'WIDGET_FAILED']);
+
+/** The backend calls that answer with the member's chat; a retry repeats the one that failed. */
+type ChatAction = 'get' | 'new';
 
 type Answer = { ok: true; memberId: string; threadId: string; email?: string; emailSignature?: string } | { ok: false; code: ErrorCode };
 
@@ -71,27 +77,37 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   let token = 0;
   /** The `member-id` last set: undefined before the first, "" for a visitor. */
   let shownMember: string | undefined;
+  /** The thread last set for `shownMember`: a failed new conversation keeps it on screen. */
+  let shownThread = '';
+  /** The action whose failure the error view shows, so *Try again* repeats that one. */
+  let failedAction: ChatAction = 'get';
+  /** True while a new conversation is being asked for: a second press sends nothing. */
+  let starting = false;
   const unsubscribers: Array<() => void> = [];
 
   const set = (name: string, value: string) => {
+    if (name === 'member-id' && value !== shownMember) shownThread = '';
     if (name === 'member-id') shownMember = value;
+    if (name === 'thread') shownThread = value;
     element.setAttribute(name, value);
   };
 
   function signOut(): void {
     token++;
+    starting = false;
     set('member-id', '');
     for (const name of MEMBER_SCOPED) set(name, '');
   }
 
   /** Asks the backend for the member's chat; the frontend's member ID shows `loading` meanwhile. */
-  function signIn(call: () => Promise<ChatResult>, options: { clearError?: boolean } = {}): void {
+  function signIn(action: ChatAction, options: { clearError?: boolean } = {}): void {
     const mine = ++token;
     const current = () => !disposed && mine === token;
     let answered = false;
     let frontMember: string | undefined;
     if (options.clearError) set('error', '');
-    const answer = settle(call);
+    starting = action === 'new';
+    const answer = settle(action === 'new' ? deps.startNewConversation : deps.getMemberChat);
     Promise.resolve()
       .then(() => deps.currentMemberId())
       .then(
@@ -105,24 +121,32 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     void answer.then((result) => {
       if (!current()) return;
       answered = true;
+      starting = false;
       if (result.ok) {
         set('member-id', result.memberId);
         set('email', result.email ?? '');
         set('email-signature', result.emailSignature ?? '');
         set('error', '');
+        set('notice', '');
         set('thread', result.threadId);
-      } else {
-        // The member it is for, when known (the element shows an error whoever is signed in).
-        const member = frontMember ?? shownMember;
-        if (member !== undefined) set('member-id', member);
-        set('error', result.code);
+        return;
       }
+      // The member it is for, when known (the element shows an error whoever is signed in).
+      const member = frontMember ?? shownMember;
+      if (member !== undefined) set('member-id', member);
+      if (action === 'new' && shownThread && result.code !== 'NOT_SIGNED_IN') {
+        // The member keeps the conversation they had; the element says the new one failed.
+        set('notice', result.code);
+        return;
+      }
+      failedAction = action;
+      set('error', result.code);
     });
   }
 
   /** Shows whatever the login state is now. */
   function refresh(): void {
-    if (deps.loggedIn()) signIn(deps.getMemberChat);
+    if (deps.loggedIn()) signIn('get');
     else signOut();
   }
 
@@ -139,14 +163,15 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     });
     element.on('sitegpt-retry', (event) => {
       if (disposed) return;
-      // A widget that timed out is reloaded by the element itself; every other error is ours to redo.
-      if (codeOf(event.detail) === 'WIDGET_TIMEOUT') return;
-      if (deps.loggedIn()) signIn(deps.getMemberChat, { clearError: true });
+      // A widget that did not come up is remounted by the element itself; every other error is ours to redo.
+      if (WIDGET_CODES.has(codeOf(event.detail))) return;
+      if (deps.loggedIn()) signIn(failedAction, { clearError: true });
       else signOut();
     });
     element.on('sitegpt-new-conversation', () => {
-      if (disposed || !deps.loggedIn()) return;
-      signIn(deps.startNewConversation);
+      if (disposed || starting || !deps.loggedIn()) return;
+      set('notice', '');
+      signIn('new');
     });
     for (const name of ['sitegpt-error', 'sitegpt-thread-mismatch']) {
       element.on(name, (event) => {
@@ -158,7 +183,7 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     };
     keep(
       deps.onLogin(() => {
-        if (!disposed) signIn(deps.getMemberChat);
+        if (!disposed) signIn('get');
       }),
     );
     keep(
