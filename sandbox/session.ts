@@ -3,20 +3,39 @@
  * secret only the server knows, so page code cannot pick the member by sending a value (the
  * way Wix's own session works for `members.getCurrentMember()`). HttpOnly and SameSite=Strict.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MEMBER_ID } from '../element/src/formats.js';
 import type { Member } from '../velo/backend/ports.js';
 
 export const COOKIE = 'sandbox_member';
 
-/** The members one can sign in as. IDs are slugs (the element accepts them); Wix's are GUIDs. */
-export const SANDBOX_MEMBERS: readonly (Member & { name: string })[] = [
+export type SandboxMember = Member & { name: string };
+
+/** The sign-in bar's members. IDs are slugs (the element accepts them); Wix's are GUIDs. */
+export const SANDBOX_MEMBERS: readonly SandboxMember[] = [
   { id: 'ada', name: 'Ada Lovelace', loginEmail: 'ada@example.com' },
   { id: 'grace', name: 'Grace Hopper', loginEmail: 'grace@example.com' },
   { id: 'alan', name: 'Alan Turing', loginEmail: 'alan@example.com' },
 ];
 
-export function findMember(id: unknown): (Member & { name: string }) | undefined {
-  return SANDBOX_MEMBERS.find((m) => m.id === id);
+/**
+ * The member an ID names: one of the bar's, or any other ID shaped like the element's
+ * `member-id` (so a load test can sign in many members), named by its ID, with the login
+ * email `<id>@example.com`. Undefined for anything else.
+ */
+export function memberFor(id: unknown): SandboxMember | undefined {
+  if (typeof id !== 'string' || !MEMBER_ID.test(id)) return undefined;
+  return SANDBOX_MEMBERS.find((m) => m.id === id) ?? { id, name: id, loginEmail: `${id}@example.com` };
+}
+
+/** SANDBOX_SESSION_SECRET, else a random key kept in the data folder (sessions survive restarts). */
+export function loadSessionSecret(dir: string, env: Readonly<Record<string, string | undefined>>): Buffer {
+  if (env.SANDBOX_SESSION_SECRET) return Buffer.from(env.SANDBOX_SESSION_SECRET, 'utf8');
+  const file = join(dir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
 }
 
 export class Sessions {
@@ -32,7 +51,7 @@ export class Sessions {
   }
 
   /** The member named by a correctly signed cookie, else null. */
-  member(cookieHeader: string | undefined): (Member & { name: string }) | null {
+  member(cookieHeader: string | undefined): SandboxMember | null {
     const value = parseCookies(cookieHeader).get(COOKIE);
     if (!value) return null;
     const dot = value.lastIndexOf('.');
@@ -41,7 +60,7 @@ export class Sessions {
     const given = Buffer.from(value.slice(dot + 1));
     const expected = Buffer.from(this.sign(id));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    return findMember(id) ?? null;
+    return memberFor(id) ?? null;
   }
 
   private sign(memberId: string): string {

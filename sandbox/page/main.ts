@@ -1,11 +1,13 @@
 /**
  * The sandbox page's code: what masterPage.ts does on a Wix site (the element, the member
- * session, the web methods), plus the sign-in bar and the panel that logs every element
- * event and web-method call with its latency.
+ * session, the web methods), plus the sign-in bar (sign-in-bar.ts), the fault switch
+ * (fault-panel.ts) and the panel that logs every element event and web-method call with its
+ * latency.
  */
-import '../../element/src/sitegpt-member-chat.define.js';
 import { SandboxAuth, type SandboxMember } from './auth.js';
 import { connectMemberChat } from '../../velo/public/sitegpt-member-chat.js';
+import { connectFaultPanel, type FaultPanel } from './fault-panel.js';
+import { connectSignInBar } from './sign-in-bar.js';
 import { webMethods, type WebMethodCall } from './web-methods.js';
 
 interface SandboxConfig {
@@ -18,7 +20,7 @@ interface SandboxConfig {
 /** One panel line; also kept on `window.sandbox.log` for the end-to-end tests and the bench. */
 export interface LogEntry {
   at: number;
-  kind: 'event' | 'call' | 'auth';
+  kind: 'event' | 'call' | 'auth' | 'fault';
   name: string;
   detail: unknown;
   ms?: number;
@@ -69,7 +71,16 @@ function log(entry: Omit<LogEntry, 'at'>): void {
 
 const config = (await (await fetch('/_sandbox/config')).json()) as SandboxConfig;
 element.setAttribute('chatbot-id', config.chatbotId);
-if (config.widgetPath) element.setAttribute('widget-url', new URL(config.widgetPath, location.origin).href.replace(/%7B/g, '{').replace(/%7D/g, '}'));
+if (config.widgetPath) {
+  // SiteGPT's widget lives on its own origin, so the stand-in's is served on the other loopback
+  // name: the frame is cross-origin here too, as on a real site (and Chromium has no reason to
+  // warn that a same-origin frame with allow-scripts and allow-same-origin can lift its sandbox).
+  const widgetOrigin = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
+  element.setAttribute('widget-url', new URL(config.widgetPath, widgetOrigin).href.replace(/%7B/g, '{').replace(/%7D/g, '}'));
+}
+// Defined only now, with its editor attributes in place, as on Wix, where `chatbot-id` is in
+// the element's markup before its script runs.
+await import('../../element/src/sitegpt-member-chat.define.js');
 $('[data-mode]').textContent =
   config.mode === 'standin'
     ? `SiteGPT: local stand-in (chatbot ${config.chatbotId}). Set SITEGPT_API_KEY and SITEGPT_CHATBOT_ID for the real one.`
@@ -82,7 +93,12 @@ for (const name of ELEMENT_EVENTS) {
   });
 }
 
+const faultPanel: FaultPanel | undefined =
+  config.mode === 'standin' ? connectFaultPanel($('[data-fault-panel]'), (body) => log({ kind: 'fault', name: 'fault queued', detail: body })) : undefined;
+await faultPanel?.refresh();
+
 const methods = webMethods((call: WebMethodCall) => {
+  void faultPanel?.refresh(); // the call may have used some
   const result = call.result;
   log({
     kind: 'call',
@@ -94,61 +110,8 @@ const methods = webMethods((call: WebMethodCall) => {
   });
 });
 
-// The sign-in bar: one button per member, sign out; and the picker promptLogin() opens.
-const who = $('[data-who]');
-const signOutButton = $<HTMLButtonElement>('[data-sign-out]');
-const memberButtons = config.members.map((member) => {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset.member = member.id;
-  button.textContent = `Sign in as ${member.name.split(' ')[0]}`;
-  button.addEventListener('click', () => void signIn(member.id));
-  return button;
-});
-$('[data-members]').append(...memberButtons);
-const prompt = $<HTMLDialogElement>('[data-prompt]');
-$('[data-prompt-members]').append(
-  ...config.members.map((member) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = member.name;
-    button.addEventListener('click', async () => {
-      await signIn(member.id);
-      prompt.close();
-    });
-    return button;
-  }),
-);
-auth.onPrompt = (cancelled) => {
-  prompt.addEventListener('close', () => { if (!auth.loggedIn()) cancelled(); }, { once: true });
-  prompt.showModal();
-};
-signOutButton.addEventListener('click', async () => {
-  log({ kind: 'auth', name: 'sign out', detail: undefined });
-  await auth.signOut();
-});
-$('[data-clear]').addEventListener('click', () => logList.replaceChildren());
-
-async function signIn(memberId: string): Promise<void> {
-  log({ kind: 'auth', name: 'sign in', detail: { memberId } });
-  await auth.signIn(memberId);
-}
-
-function showSession(): void {
-  const member = auth.currentMember();
-  who.textContent = member ? `Signed in as ${member.name}` : 'Not signed in';
-  signOutButton.hidden = !member;
-  for (const button of memberButtons) {
-    const current = button.dataset.member === member?.id;
-    button.setAttribute('aria-pressed', String(current));
-    button.textContent = current ? member!.name.split(' ')[0]! : `${member ? 'Switch to' : 'Sign in as'} ${config.members.find((m) => m.id === button.dataset.member)!.name.split(' ')[0]}`;
-  }
-}
-auth.onLogin(showSession);
-auth.onLogout(showSession);
-
 await auth.load();
-showSession();
+connectSignInBar(auth, config.members, (name, detail) => log({ kind: 'auth', name, detail }));
 // The real page-code controller, as masterPage.ts wires it on a Wix site: `$w`'s element
 // surface (setAttribute, on) over the DOM element, the sandbox's session, the web methods.
 connectMemberChat(

@@ -58,3 +58,20 @@ test('sign-out leaves no widget and nothing of the member; another member gets t
   assert.equal(bed.sandbox.threads.all().find((r) => r.memberId === 'alan')!.threadId, alanThread);
   await page.context().close();
 });
+
+test('"Sign in as…" takes any member ID: that member gets their own thread; an ID the element would refuse is not sent', async () => {
+  const page = await bed.openDevice();
+  await page.fill('[data-sign-in-as] input', 'tester-7');
+  await page.press('[data-sign-in-as] input', 'Enter');
+  const thread = await frameThread(page);
+  assert.equal(await page.textContent('[data-who]'), 'Signed in as tester-7');
+  assert.equal(bed.sandbox.threads.all().find((r) => r.memberId === 'tester-7')!.threadId, thread);
+
+  const logins = bed.sandbox.calls.length;
+  await page.fill('[data-sign-in-as] input', 'not valid!');
+  await page.click('[data-sign-in-as] button');
+  assert.equal(await page.$eval('[data-sign-in-as] input', (input) => (input as HTMLInputElement).validity.valid), false);
+  assert.equal(await page.textContent('[data-who]'), 'Signed in as tester-7', 'still the same member');
+  assert.equal(bed.sandbox.calls.length, logins, 'no web-method call for a refused ID');
+  await page.context().close();
+});

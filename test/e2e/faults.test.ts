@@ -42,6 +42,30 @@ test('SiteGPT answering 500s: error view, retry recovers, no second thread', asy
   await page.context().close();
 });
 
+test('the panel queues faults from its buttons and shows what is pending, without the console', async () => {
+  const page = await bed.openDevice();
+  const pending = page.locator('[data-faults-pending]');
+  await page.getByRole('button', { name: '500 ×2' }).click();
+  await page.waitForSelector('[data-faults-pending]:has-text("Pending: HTTP 500 ×2")');
+  await signIn(page, 'grace');
+  await waitForState(page, 'error');
+  assert.equal(await page.getAttribute('sitegpt-member-chat', 'error'), 'UPSTREAM_UNAVAILABLE');
+  await page.waitForSelector('[data-faults-pending]:has-text("No pending faults.")');
+
+  await page.getByRole('button', { name: 'garbage 200' }).click();
+  await page.getByRole('button', { name: 'slow 3 s' }).click();
+  await page.waitForSelector('[data-faults-pending]:has-text("Pending: garbage 200 ×1, slow 3000 ms ×1")');
+  await page.getByRole('button', { name: 'clear faults' }).click();
+  await page.waitForSelector('[data-faults-pending]:has-text("No pending faults.")');
+  assert.equal(bed.sandbox.standin!.faults.pending, 0);
+  assert.equal(await pending.isVisible(), true);
+
+  await page.click('sitegpt-member-chat [part~="retry-button"]');
+  await frameThread(page);
+  assert.equal(bed.sandbox.threads.all().filter((r) => r.memberId === 'grace').length, 1);
+  await page.context().close();
+});
+
 test('the fault switch does not exist when the real SiteGPT is configured', async () => {
   const { startSandbox } = await import('../../sandbox/server.js');
   const real = await startSandbox({
@@ -57,6 +81,11 @@ test('the fault switch does not exist when the real SiteGPT is configured', asyn
     const config = (await (await fetch(`http://127.0.0.1:${real.port}/_sandbox/config`)).json()) as { mode: string; widgetPath: unknown };
     assert.deepEqual([config.mode, config.widgetPath], ['sitegpt', null]);
     assert.equal(real.standin, undefined);
+    const page = await bed.browser.newPage();
+    await page.goto(`http://127.0.0.1:${real.port}/`);
+    await page.waitForFunction(() => window.sandbox?.ready === true);
+    assert.equal(await page.isVisible('[data-fault-panel]'), false, 'no fault buttons on the page');
+    await page.close();
   } finally {
     await real.close();
   }

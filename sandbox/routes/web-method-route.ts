@@ -1,0 +1,50 @@
+/**
+ * `POST /_webmethods/{name}`: one web-method call, answered as Wix's transport answers it. The
+ * request must be a POST of `application/json`, at most 64 KiB, holding a JSON array of
+ * arguments that the method's schema accepts; anything else is a 4xx with `{error}` and never
+ * reaches the core. The member is the session cookie's, as on Wix.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MemberChatCore } from '../../velo/backend/member-chat.core.js';
+import type { CallScope } from '../call-scope.js';
+import { json, parseJson, readBody } from '../http-io.js';
+import type { Sessions } from '../session.js';
+import { findWebMethod } from '../web-method-table.js';
+
+const PREFIX = '/_webmethods/';
+export const MAX_ARGUMENTS_BYTES = 64 * 1024;
+
+export function webMethodRoute(deps: { core: MemberChatCore; scope: CallScope; sessions: Sessions }) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (!url.pathname.startsWith(PREFIX)) return false;
+    const name = url.pathname.slice(PREFIX.length);
+    const method = findWebMethod(name);
+    if (!method) return refuse(res, 404, 'no such web method');
+    if (req.method !== 'POST') return refuse(res, 405, 'web methods are called with POST', { allow: 'POST' });
+    if (!isJson(req.headers['content-type'])) return refuse(res, 415, 'a web-method call carries application/json');
+    const body = await readBody(req, res, MAX_ARGUMENTS_BYTES);
+    if (body === 'too-large') return refuse(res, 413, 'the arguments are over 64 KiB');
+    const parsed = parseJson(body);
+    if (!parsed.ok) return refuse(res, 400, 'the body is not JSON: send a JSON array of arguments');
+    if (!Array.isArray(parsed.value)) return refuse(res, 400, 'the body must be a JSON array of arguments');
+    const call = method.parse(parsed.value);
+    if (!call.ok) return refuse(res, 400, call.error);
+
+    const member = deps.sessions.member(req.headers.cookie);
+    const { value, call: done } = await deps.scope.run(member && { id: member.id, loginEmail: member.loginEmail }, () => call.run(deps.core));
+    json(res, 200, value, {
+      'x-sandbox-latency-ms': String(done.line?.latencyMs ?? ''),
+      'x-sandbox-sitegpt-called': String(done.line?.sitegptCalled ?? false),
+    });
+    return true;
+  };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+function refuse(res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): true {
+  json(res, status, { error }, headers);
+  return true;
+}

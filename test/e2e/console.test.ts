@@ -1,0 +1,57 @@
+/**
+ * The README asks a new user to open the console: it must be clean. Page load, sign-in,
+ * sign-out, a member switch and a reload log no error or warning, throw nothing, and no
+ * request fails (the page, its modules, the widget frame and a favicon).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { frameThread, pageUrl, signIn, signOut, startBed, waitForState, type Bed } from './support.js';
+
+let bed: Bed;
+before(async () => {
+  bed = await startBed();
+});
+after(async () => {
+  await bed?.close();
+});
+
+/** Everything a developer would see as a problem in DevTools (console and network), in order. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+test('a clean console: load, sign in, sign out, switch members, reload', async () => {
+  const context = await bed.browser.newContext({ viewport: { width: 1200, height: 720 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(pageUrl(bed.sandbox));
+  await page.waitForFunction(() => window.sandbox?.ready === true);
+  await waitForState(page, 'signed-out');
+
+  await signIn(page, 'ada');
+  const ada = await frameThread(page);
+  await signOut(page);
+  await waitForState(page, 'signed-out');
+  await signIn(page, 'grace');
+  const grace = await frameThread(page);
+  await signIn(page, 'alan'); // a switch: sign-out and sign-in in one click
+  const alan = await frameThread(page);
+  assert.equal(new Set([ada, grace, alan]).size, 3);
+  await page.reload();
+  await page.waitForFunction(() => window.sandbox?.ready === true);
+  assert.equal(await frameThread(page), alan);
+  // Give a late websocket retry or favicon request time to show up before judging.
+  await page.waitForTimeout(500);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
