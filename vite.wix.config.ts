@@ -1,5 +1,5 @@
 /**
- * The files a Wix site needs, in the layout of a site's Git-integration repo (design.md
+ * The files a Wix site needs, in the layout of a site's Git-integration repo (architecture.md
  * section 2): `npm run build` writes them to dist/wix/src, ready to copy into the repo's src/.
  *
  * One vite build per file, so no file shares a chunk with another: zod and our code are

@@ -49,11 +49,10 @@ try {
     "import * as z from 'zod/mini';console.log(z.object({a:z.optional(z.string().check(z.regex(/^a$/),z.maxLength(9),z.refine(Boolean)))}).safeParse({}));",
     dir
   );
-  const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
-  console.log('element bundle (dist/sitegpt-member-chat.js)');
-  console.log(`  raw      ${bundle.raw} bytes (${kb(bundle.raw)})`);
-  console.log(`  gzip -9  ${bundle.gzip} bytes (${kb(bundle.gzip)})`);
-  console.log(`  target   ${TARGET_GZIP} bytes gzipped: ${bundle.gzip <= TARGET_GZIP ? 'met' : `missed by ${kb(bundle.gzip - TARGET_GZIP)}`}`);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  // The one figure of record (README "Bundle size"): gzip -9 of the emitted file, 1 KB = 1024 bytes.
+  console.log(`element bundle: ${kb(bundle.gzip)} (gzip -9 of dist/sitegpt-member-chat.js, ${bundle.gzip} bytes; ${bundle.raw} bytes raw)`);
+  console.log(`  target   ${kb(TARGET_GZIP)}: ${bundle.gzip <= TARGET_GZIP ? 'met' : `missed by ${kb(bundle.gzip - TARGET_GZIP)}`}`);
   console.log('floors, each library alone with the least it can do (gzip -9):');
   console.log(`  lit      ${lit.gzip} bytes (${kb(lit.gzip)})`);
   console.log(`  zod/mini ${zod.gzip} bytes (${kb(zod.gzip)})`);
