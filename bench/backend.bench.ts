@@ -2,9 +2,9 @@
 // on in-memory ports and a SiteGPT double with a fixed latency. Prints figures only.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { makeConfig } from '../velo/backend/config.js';
-import type { ChatResult } from '../velo/backend/contract.js';
-import { createMemberChat, type MemberChatCore } from '../velo/backend/member-chat.core.js';
-import type { Member, SitegptPort } from '../velo/backend/ports.js';
+import type { ChatResult } from '../contract/index.js';
+import { createMemberChat, type MemberChatCore } from '../velo/backend/threads/member-threads.core.js';
+import type { Member, SitegptThreadsPort } from '../velo/backend/ports.js';
 import { CapturedLog, MemorySecrets, MemoryThreadStore } from '../test/velo/support/memory-ports.js';
 
 const MEMBERS = 500;
@@ -14,7 +14,7 @@ const SITEGPT_LATENCY_MS = 20;
 // The session's member travels with each request, as a server's request context would.
 const session = new AsyncLocalStorage<Member>();
 const sitegptCalls = new Map<string, number>();
-const sitegpt: SitegptPort = {
+const sitegpt: SitegptThreadsPort = {
   async createThread({ threadId }) {
     sitegptCalls.set(threadId, (sitegptCalls.get(threadId) ?? 0) + 1);
     await new Promise((resolve) => setTimeout(resolve, SITEGPT_LATENCY_MS));

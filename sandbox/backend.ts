@@ -4,9 +4,9 @@
  * rows from SQLite, SiteGPT through the given fetch (the real API or the stand-in).
  */
 import { makeConfig } from '../velo/backend/config.js';
-import { createMemberChat, type MemberChatCore } from '../velo/backend/member-chat.core.js';
+import { createMemberChat, type MemberChatCore } from '../velo/backend/threads/member-threads.core.js';
 import type { LogLine, Ports } from '../velo/backend/ports.js';
-import { createSitegptClient } from '../velo/backend/sitegpt/client.js';
+import { createSitegptClient } from '../velo/backend/providers/sitegpt/client.js';
 import type { CallScope } from './call-scope.js';
 import type { SqliteThreadStore } from './thread-store.js';
 

@@ -12,7 +12,7 @@ import { createServer, type Plugin, type ViteDevServer } from 'vite';
  * What the page imports, relative to the repository. A page module that starts importing from
  * another folder gets a 403 until that folder is added here (file-serving.test.ts says which).
  */
-const PAGE_SOURCES = ['sandbox/page', 'element/src', 'velo/public', 'velo/backend/contract.ts', 'node_modules'];
+const PAGE_SOURCES = ['sandbox/page', 'element/src', 'velo/public', 'contract', 'node_modules'];
 /** Vite's own default deny list, which setting `fs.deny` replaces. */
 const VITE_DEFAULT_DENY = ['.env', '.env.*', '*.{crt,pem}', '**/.git/**'];
 /** The data folder's files by name, wherever the folder is, and the default folder itself. */

@@ -7,7 +7,7 @@
  *                           (core, input) => core.sendChatMessage(input)),
  */
 import { z } from 'zod';
-import type { MemberChatCore } from '../velo/backend/member-chat.core.js';
+import type { MemberChatCore } from '../velo/backend/threads/member-threads.core.js';
 
 export type ParsedCall = { ok: true; run: (core: MemberChatCore) => Promise<unknown> } | { ok: false; error: string };
 

@@ -4,7 +4,7 @@
  * names the member). Every call is reported with its latency, as seen by the page and by the
  * backend.
  */
-import type { ChatResult, ForgetResult } from '../../velo/backend/contract.js';
+import type { ChatResult, ForgetResult } from '../../contract/index.js';
 
 export interface WebMethodCall {
   name: string;

@@ -5,7 +5,7 @@
  * reaches the core. The member is the session cookie's, as on Wix.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MemberChatCore } from '../../velo/backend/member-chat.core.js';
+import type { MemberChatCore } from '../../velo/backend/threads/member-threads.core.js';
 import type { CallScope } from '../call-scope.js';
 import { json, parseJson, readBody } from '../http-io.js';
 import type { Sessions } from '../session.js';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
-import type { ChatResult } from '../../velo/backend/contract.js';
+import type { ChatResult } from '../../contract/index.js';
 import { MemoryMembers } from './support/memory-ports.js';
 import { createStandin, siteSecrets } from './support/standin.js';
 import { wixCore } from './support/wix-core.js';

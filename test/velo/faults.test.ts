@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
-import type { ChatResult } from '../../velo/backend/contract.js';
-import { sleep } from '../../velo/backend/deadline.js';
+import type { ChatResult } from '../../contract/index.js';
+import { sleep } from '../../velo/backend/runtime/deadline.js';
 import type { StandinFault } from '../fixtures/sitegpt-standin/rest-api.js';
 import { createStandin, siteSecrets } from './support/standin.js';
 import { wixCore } from './support/wix-core.js';

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import type { ChatResult } from '../../velo/backend/contract.js';
-import { sleep } from '../../velo/backend/deadline.js';
+import type { ChatResult } from '../../contract/index.js';
+import { sleep } from '../../velo/backend/runtime/deadline.js';
 import { ADA, memoryCore } from './support/memory-core.js';
 import { BASE_URL, CHATBOT_ID, createStandin } from './support/standin.js';
 

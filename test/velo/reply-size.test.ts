@@ -7,9 +7,9 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { defaultConfig } from '../../velo/backend/config.js';
-import { Deadline } from '../../velo/backend/deadline.js';
-import { Failure } from '../../velo/backend/failure.js';
-import { createSitegptClient } from '../../velo/backend/sitegpt/client.js';
+import { Deadline } from '../../velo/backend/runtime/deadline.js';
+import { Failure } from '../../velo/backend/runtime/failure.js';
+import { createSitegptClient } from '../../velo/backend/providers/sitegpt/client.js';
 import { memoryCore } from './support/memory-core.js';
 import { API_KEY, BASE_URL, CHATBOT_ID, createStandin } from './support/standin.js';
 

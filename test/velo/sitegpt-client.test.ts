@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
-import { Deadline } from '../../velo/backend/deadline.js';
-import { Failure } from '../../velo/backend/failure.js';
-import { createSitegptClient } from '../../velo/backend/sitegpt/client.js';
-import { parseRetryAfter } from '../../velo/backend/sitegpt/retry-after.js';
+import { Deadline } from '../../velo/backend/runtime/deadline.js';
+import { Failure } from '../../velo/backend/runtime/failure.js';
+import { createSitegptClient } from '../../velo/backend/providers/sitegpt/client.js';
+import { parseRetryAfter } from '../../velo/backend/providers/sitegpt/retry-after.js';
 import { API_KEY, BASE_URL, CHATBOT_ID, createStandin } from './support/standin.js';
 
 const standin = createStandin();

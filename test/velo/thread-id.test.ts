@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { signEmail } from '../../velo/backend/email-signature.js';
-import { deriveThreadId, threadKey } from '../../velo/backend/thread-id.js';
+import { signEmail } from '../../velo/backend/threads/email-signature.js';
+import { deriveThreadId, threadKey } from '../../velo/backend/threads/thread-id.js';
 
 const key = await threadKey('api-key-1', undefined);
 const ada = { chatbotId: 'bot-1', memberId: 'member-ada', generation: 0 };

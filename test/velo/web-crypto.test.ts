@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { signEmail } from '../../velo/backend/email-signature.js';
-import { deriveThreadId, threadKey } from '../../velo/backend/thread-id.js';
+import { signEmail } from '../../velo/backend/threads/email-signature.js';
+import { deriveThreadId, threadKey } from '../../velo/backend/threads/thread-id.js';
 
 /** The derivation as it was written with node:crypto before the switch. */
 function nodeThreadId(apiKey: string, threadSecret: string | undefined, input: unknown[]): string {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it, mock } from 'node:test';
 import { Permissions } from '@wix/web-methods';
 import { setupServer } from 'msw/node';
-import { ChatResultSchema, ForgetResultSchema } from '../../velo/backend/contract.js';
+import { ChatResultSchema, ForgetResultSchema } from '../../contract/index.js';
 import { forgetMyChat, getMemberChat, startNewConversation } from '../../velo/backend/sitegpt.web.js';
 import { CHATBOT_ID, createStandin, siteSecrets } from './support/standin.js';
 import { useWixSdk, WixFake } from './support/wix-fake.js';

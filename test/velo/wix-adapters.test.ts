@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { defaultConfig } from '../../velo/backend/config.js';
-import { Failure } from '../../velo/backend/failure.js';
+import { Failure } from '../../velo/backend/runtime/failure.js';
 import type { ThreadRow } from '../../velo/backend/ports.js';
 import { wixMembers } from '../../velo/backend/wix/members.js';
 import { wixSecrets } from '../../velo/backend/wix/secrets.js';

@@ -2,7 +2,7 @@
 // if the backend ran outside Wix, or the SDK was wired wrongly.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Failure } from '../../velo/backend/failure.js';
+import { Failure } from '../../velo/backend/runtime/failure.js';
 import { getMemberChat } from '../../velo/backend/sitegpt.web.js';
 import { wixMembers } from '../../velo/backend/wix/members.js';
 import { wixSecrets } from '../../velo/backend/wix/secrets.js';

@@ -5,7 +5,7 @@
  */
 import { Permissions, webMethod } from '@wix/web-methods';
 import { defaultConfig } from './config.js';
-import { createMemberChat } from './member-chat.core.js';
+import { createMemberChat } from './threads/member-threads.core.js';
 import { wixPorts } from './wix/ports.js';
 
 // One core per backend container: its secret cache and its sharing of concurrent

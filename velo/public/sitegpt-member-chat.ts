@@ -8,7 +8,7 @@
  * error and thread. An answer for a member who is no longer current is dropped: each request
  * takes a token, and anything that changes who is signed in takes a new one.
  */
-import type { ChatResult, ErrorCode } from '../backend/contract.js';
+import type { ChatResult, ErrorCode } from '../../contract/index.js';
 
 /** What Wix page code can do with a custom element (`$w('#memberChat')`). */
 export interface MemberChatElement {
@@ -49,6 +49,8 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   UPSTREAM_UNAVAILABLE: true,
   MISCONFIGURED: true,
   INTERNAL: true,
+  INVALID_INPUT: true,
+  NOT_FOUND: true,
 };
 
 /** The member-scoped attributes page code sets (README: "A thread belongs to the member it was set for"). */

@@ -4,7 +4,7 @@
  * whose answers the test releases one by one (deferred promises).
  */
 import { MEMBER_SCOPED, MemberScope } from '../../../element/src/member-scope.js';
-import type { ChatResult } from '../../../velo/backend/contract.js';
+import type { ChatResult } from '../../../contract/index.js';
 import type { MemberChatDeps, MemberChatElement } from '../../../velo/public/sitegpt-member-chat.js';
 
 export interface Deferred<T> {

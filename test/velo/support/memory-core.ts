@@ -3,9 +3,9 @@
  * msw). Pass a shared `threads` store to play several backend containers of one site.
  */
 import { makeConfig, type ConfigOverrides } from '../../../velo/backend/config.js';
-import { createMemberChat } from '../../../velo/backend/member-chat.core.js';
+import { createMemberChat } from '../../../velo/backend/threads/member-threads.core.js';
 import type { Member } from '../../../velo/backend/ports.js';
-import { createSitegptClient } from '../../../velo/backend/sitegpt/client.js';
+import { createSitegptClient } from '../../../velo/backend/providers/sitegpt/client.js';
 import { CapturedLog, MemoryMembers, MemorySecrets, MemoryThreadStore, ShiftedClock } from './memory-ports.js';
 import { BASE_URL, siteSecrets } from './standin.js';
 

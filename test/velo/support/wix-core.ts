@@ -4,7 +4,7 @@
  * container: its own secret cache and its own sharing of in-flight work.
  */
 import { makeConfig, type ConfigOverrides } from '../../../velo/backend/config.js';
-import { createMemberChat } from '../../../velo/backend/member-chat.core.js';
+import { createMemberChat } from '../../../velo/backend/threads/member-threads.core.js';
 import type { MembersPort } from '../../../velo/backend/ports.js';
 import { wixPorts } from '../../../velo/backend/wix/ports.js';
 import { CapturedLog } from './memory-ports.js';

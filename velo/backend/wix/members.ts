@@ -4,7 +4,7 @@
  * who is calling. Signed-out answers (empty member, or a 401/403/404) all mean "no member".
  */
 import { members } from '@wix/members';
-import { Failure } from '../failure.js';
+import { Failure } from '../runtime/failure.js';
 import type { MembersPort } from '../ports.js';
 import { httpStatus, requireWixContext } from './sdk-errors.js';
 

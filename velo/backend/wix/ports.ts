@@ -1,7 +1,7 @@
 /** The ports of a real Wix site: the session's member, the Secrets Manager, the CMS, SiteGPT. */
 import type { BackendConfig } from '../config.js';
 import type { Ports } from '../ports.js';
-import { createSitegptClient } from '../sitegpt/client.js';
+import { createSitegptClient } from '../providers/sitegpt/client.js';
 import { consoleLog } from './log.js';
 import { wixMembers } from './members.js';
 import { wixSecrets } from './secrets.js';

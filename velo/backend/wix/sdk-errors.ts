@@ -3,7 +3,7 @@
  * throw: every call resolves to a function (the un-contexted factory), so a function where data
  * was expected means "no Wix context" (seen with the SDK in plain Node), a set-up problem.
  */
-import { Failure } from '../failure.js';
+import { Failure } from '../runtime/failure.js';
 
 export function requireWixContext<T>(value: T): Exclude<T, (...args: never[]) => unknown> {
   if (typeof value === 'function') throw new Failure('MISCONFIGURED', 'no-wix-context');

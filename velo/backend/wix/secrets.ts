@@ -5,7 +5,7 @@
  */
 import { auth } from '@wix/essentials';
 import { secrets } from '@wix/secrets';
-import { Failure } from '../failure.js';
+import { Failure } from '../runtime/failure.js';
 import type { SecretsPort } from '../ports.js';
 import { httpStatus, requireWixContext } from './sdk-errors.js';
 

@@ -6,7 +6,7 @@
 import { auth } from '@wix/essentials';
 import { items } from '@wix/data';
 import { z } from 'zod';
-import { Failure } from '../failure.js';
+import { Failure } from '../runtime/failure.js';
 import { ThreadRowSchema, type ThreadRow, type ThreadStore } from '../ports.js';
 import { httpStatus, requireWixContext, wixErrorCode } from './sdk-errors.js';
 

@@ -3,9 +3,9 @@
  * wire as JSON) and one structured log line records method, outcome, latency and whether
  * SiteGPT was called. Nothing secret is in a LogLine by construction (see ports.ts).
  */
-import type { Failed } from './contract.js';
+import type { Failed } from '../../../contract/index.js';
 import { toChatError } from './failure.js';
-import type { LogLine, MethodName, Ports } from './ports.js';
+import type { Clock, LogLine, LogPort, MethodName } from './ports.js';
 
 export interface Trace {
   sitegptCalled: boolean;
@@ -15,7 +15,7 @@ export interface Trace {
 }
 
 export async function instrument<T extends { ok: true }>(
-  ports: Pick<Ports, 'clock' | 'log'>,
+  ports: { clock: Clock; log: LogPort },
   method: MethodName,
   body: (trace: Trace) => Promise<T>,
 ): Promise<T | Failed> {
@@ -41,7 +41,7 @@ export async function instrument<T extends { ok: true }>(
 }
 
 /** A broken log sink must not turn a good answer into a failure. */
-function write(ports: Pick<Ports, 'log'>, line: LogLine): void {
+function write(ports: { log: LogPort }, line: LogLine): void {
   try {
     ports.log.write(line);
   } catch {

@@ -3,12 +3,13 @@
  * stored row always points at a thread that exists, and a call that dies in between leaves
  * nothing a retry cannot finish (the retry derives the same ID; SiteGPT already has it).
  */
-import type { BackendConfig } from './config.js';
-import type { Deadline } from './deadline.js';
-import { Failure } from './failure.js';
-import { portCall } from './port-call.js';
-import type { Member, Ports, ThreadRow } from './ports.js';
-import type { Settings } from './settings.js';
+import type { BackendConfig } from '../config.js';
+import type { Deadline } from '../runtime/deadline.js';
+import { Failure } from '../runtime/failure.js';
+import { portCall } from '../runtime/port-call.js';
+import type { Member } from '../runtime/ports.js';
+import type { ThreadPorts, ThreadRow } from './ports.js';
+import type { Settings } from './site-secrets.js';
 
 export interface ProvisionInput {
   member: Member;
@@ -21,7 +22,7 @@ export interface ProvisionInput {
 }
 
 /** Returns the row that now maps the member to a thread: ours, or the one that beat it. */
-export async function provisionThread(ports: Ports, config: BackendConfig, input: ProvisionInput): Promise<ThreadRow> {
+export async function provisionThread(ports: ThreadPorts, config: BackendConfig, input: ProvisionInput): Promise<ThreadRow> {
   const { member, site, previous, threadId, generation, deadline } = input;
   const cms = <T>(label: string, work: () => Promise<T>) => portCall(label, deadline, config, work);
 

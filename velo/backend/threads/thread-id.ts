@@ -5,7 +5,7 @@
  * instead of leaving an orphan; and without the secret nobody can compute a member's thread.
  * The generation counter is what gives "new conversation" (and "forget") a fresh ID.
  */
-import { hmacSha256, toHex } from './hmac.js';
+import { hmacSha256, toHex } from '../runtime/hmac.js';
 
 /** Label that keeps the key derived from the API key apart from any other use of that key. */
 const THREAD_KEY_LABEL = 'sitegpt-member-chat/thread-id/v1';

@@ -9,7 +9,7 @@
  * equal that key.
  */
 import { z } from 'zod';
-import { hmacSha256, toHex } from './hmac.js';
+import { hmacSha256, toHex } from '../runtime/hmac.js';
 
 // Permissive on purpose (non-ASCII letters, '+', any TLD), strict on shape: one '@', a local
 // part and a dotted domain, no spaces, control characters or address punctuation.

@@ -3,14 +3,14 @@
  * an odd reply becomes a typed Failure, never a crash. `fetch` is injected, so tests and the
  * sandbox can point the client at the stand-in.
  */
-import type { Deadline } from '../deadline.js';
-import { Failure } from '../failure.js';
-import type { CreateThreadRequest, SitegptPort } from '../ports.js';
+import type { Deadline } from '../../runtime/deadline.js';
+import { Failure } from '../../runtime/failure.js';
+import type { CreateThreadRequest, SitegptThreadsPort } from '../../ports.js';
 import { sendWithRetry, type HttpOptions } from './http.js';
 import { isUnknownThread, readCreateAnswer, readThread } from './replies.js';
 import type { SitegptThread } from './schemas.js';
 
-export interface SitegptClient extends SitegptPort {
+export interface SitegptClient extends SitegptThreadsPort {
   /** The thread with its messages, or null when SiteGPT does not know it. */
   getThread(apiKey: string, chatbotId: string, threadId: string, deadline: Deadline): Promise<SitegptThread | null>;
 }

@@ -4,7 +4,7 @@
  * status and message: a message is prose meant for people ("Chatbot does not exist" contains
  * "exist"), a code is not.
  */
-import { Failure } from '../failure.js';
+import { Failure } from '../../runtime/failure.js';
 import type { SitegptReply } from './http.js';
 import { parseRetryAfter } from './retry-after.js';
 import { ErrorEnvelopeSchema, ThreadEnvelopeSchema, type SitegptThread } from './schemas.js';

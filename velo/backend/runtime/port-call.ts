@@ -3,7 +3,7 @@
  * overall deadline. Wix SDK calls cannot be cancelled, so a slow one is simply no longer
  * waited for. Errors the adapters did not classify become INTERNAL, labelled by `label`.
  */
-import type { BackendConfig } from './config.js';
+import type { BackendConfig } from '../config.js';
 import { withTimeout, type Deadline } from './deadline.js';
 import { Failure } from './failure.js';
 

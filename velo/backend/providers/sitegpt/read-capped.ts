@@ -3,7 +3,7 @@
  * megabytes (by mistake or not) must not fill the backend container's memory. A declared
  * Content-Length over the cap fails before anything is read.
  */
-import { Failure } from '../failure.js';
+import { Failure } from '../../runtime/failure.js';
 
 export async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 0);

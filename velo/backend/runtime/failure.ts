@@ -3,7 +3,7 @@
  * at the edge (see contract.ts). `reason` is our own short label for the log line, so a log
  * never needs to carry an upstream message (which could echo a request, a key or an email).
  */
-import type { ChatError, ErrorCode } from './contract.js';
+import type { ChatError, ErrorCode } from '../../../contract/index.js';
 
 export class Failure extends Error {
   readonly code: ErrorCode;
@@ -25,6 +25,8 @@ const defaultMessages: Record<ErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: 'The chat service is not reachable right now. Try again.',
   MISCONFIGURED: 'The chat is not set up correctly on this site.',
   INTERNAL: 'Something went wrong. Try again.',
+  INVALID_INPUT: 'That request was not accepted.',
+  NOT_FOUND: 'That message was not found.',
 };
 
 /** Anything that is not a Failure is a bug or a surprise: INTERNAL, with a fixed message. */

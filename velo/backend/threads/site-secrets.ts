@@ -3,13 +3,13 @@
  * backend container, so a returning member costs one member look-up and one CMS read, not
  * three secret reads as well; a rotated key takes effect within `secretsCacheMs`.
  */
-import type { BackendConfig } from './config.js';
-import { Deadline } from './deadline.js';
-import { Failure } from './failure.js';
-import type { Clock, SecretsPort } from './ports.js';
+import type { BackendConfig } from '../config.js';
+import { Deadline } from '../runtime/deadline.js';
+import { Failure } from '../runtime/failure.js';
+import type { Clock, SecretsPort } from '../runtime/ports.js';
 import { threadKey } from './thread-id.js';
-import { portCall } from './port-call.js';
-import { SingleFlight } from './single-flight.js';
+import { portCall } from '../runtime/port-call.js';
+import { SingleFlight } from '../runtime/single-flight.js';
 
 export interface Settings {
   apiKey: string;

@@ -2,17 +2,18 @@
  * The web methods' logic as plain TypeScript over ports: which SiteGPT thread belongs to the
  * signed-in member, a fresh one on request, and forgetting it.
  */
-import type { BackendConfig } from './config.js';
-import type { ChatResult, ForgetResult, MemberChat } from './contract.js';
-import { Deadline } from './deadline.js';
+import type { BackendConfig } from '../config.js';
+import type { ChatResult, ForgetResult, MemberChat } from '../../../contract/index.js';
+import { Deadline } from '../runtime/deadline.js';
 import { signEmail } from './email-signature.js';
-import { Failure } from './failure.js';
-import { instrument, type Trace } from './instrument.js';
-import { portCall } from './port-call.js';
-import type { Member, Ports, ThreadRow } from './ports.js';
+import { Failure } from '../runtime/failure.js';
+import { instrument, type Trace } from '../runtime/instrument.js';
+import { portCall } from '../runtime/port-call.js';
+import type { Member } from '../runtime/ports.js';
+import type { ThreadPorts, ThreadRow } from './ports.js';
 import { provisionThread } from './provision.js';
-import { createSettingsLoader, type Settings } from './settings.js';
-import { SingleFlight } from './single-flight.js';
+import { createSettingsLoader, type Settings } from './site-secrets.js';
+import { SingleFlight } from '../runtime/single-flight.js';
 import { deriveThreadId } from './thread-id.js';
 
 export interface MemberChatCore {
@@ -21,7 +22,7 @@ export interface MemberChatCore {
   forgetMyChat(): Promise<ForgetResult>;
 }
 
-export function createMemberChat(ports: Ports, config: BackendConfig): MemberChatCore {
+export function createMemberChat(ports: ThreadPorts, config: BackendConfig): MemberChatCore {
   const settings = createSettingsLoader(ports.secrets, ports.clock, config);
   const freshDeadline = () => new Deadline(ports.clock, config.timeouts.overallMs);
   const provisioning = new SingleFlight<ThreadRow>('provisioning', freshDeadline);

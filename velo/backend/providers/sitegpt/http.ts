@@ -4,9 +4,9 @@
  * failed, the call timed out or SiteGPT answered 5xx. The body is read up to a byte cap.
  * Everything else is the caller's to read.
  */
-import { defaultConfig } from '../config.js';
-import { Deadline, sleep, withTimeout } from '../deadline.js';
-import { Failure } from '../failure.js';
+import { defaultConfig } from '../../config.js';
+import { Deadline, sleep, withTimeout } from '../../runtime/deadline.js';
+import { Failure } from '../../runtime/failure.js';
 import { readCapped } from './read-capped.js';
 
 export interface HttpOptions {

@@ -1,0 +1,58 @@
+/**
+ * Arguments and results of the native-mode web methods (architecture.md §8.2). Arguments are
+ * strict objects: an unknown key (a forged `memberId` or `threadId`, say) is refused, not
+ * ignored. None names a member or a thread.
+ */
+import * as z from 'zod/mini';
+import { FailedSchema } from './errors.js';
+import { ChatPageSchema, REACTIONS, TURN_ID, TurnSchema } from './turns.js';
+
+export const SendArgsSchema = z.strictObject({
+  clientMessageId: z.string().check(z.regex(TURN_ID)),
+  /** Checked and normalised again on the server (length, invisible characters). */
+  text: z.string().check(z.maxLength(20_000)),
+});
+export type SendArgs = z.infer<typeof SendArgsSchema>;
+
+export const GetMessagesArgsSchema = z.union([
+  z.strictObject({ before: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  z.strictObject({ after: z.number().check(z.int(), z.nonnegative()) }),
+]);
+export type GetMessagesArgs = z.infer<typeof GetMessagesArgsSchema>;
+
+export const RateArgsSchema = z.strictObject({
+  messageId: z.string().check(z.regex(TURN_ID)),
+  reaction: z.enum([...REACTIONS, 'NEUTRAL']),
+});
+export type RateArgs = z.infer<typeof RateArgsSchema>;
+
+export const SendResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), threadId: z.string(), turn: TurnSchema }),
+  FailedSchema,
+]);
+export type SendResult = z.infer<typeof SendResultSchema>;
+
+export const MessagesResultSchema = z.discriminatedUnion('ok', [
+  z.extend(ChatPageSchema, { ok: z.literal(true) }),
+  FailedSchema,
+]);
+export type MessagesResult = z.infer<typeof MessagesResultSchema>;
+
+export const RateResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), turn: TurnSchema }),
+  FailedSchema,
+]);
+export type RateResult = z.infer<typeof RateResultSchema>;
+
+/**
+ * The realtime notice (channel `sitegpt-member-chat`, resource = member ID): content-free, so
+ * a permissions mistake or Wix's Preview (where anyone may subscribe) never exposes a message.
+ */
+export const REALTIME_CHANNEL = 'sitegpt-member-chat';
+export const NoticeSchema = z.object({
+  v: z.literal(1),
+  /** `turns`: fetch what changed; `thread`: the member's thread changed, follow it. */
+  kind: z.enum(['turns', 'thread']),
+  rev: z.number().check(z.int(), z.nonnegative()),
+});
+export type Notice = z.infer<typeof NoticeSchema>;

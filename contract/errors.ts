@@ -1,0 +1,32 @@
+/**
+ * The error codes every web method may answer with (architecture.md §4, §8.2). Results cross
+ * the wire to page code as JSON, so an error is a value `{code, message, retryAfterMs?}`,
+ * never a thrown class. Written with zod/mini, so the element can share these schemas
+ * without carrying full zod.
+ */
+import * as z from 'zod/mini';
+
+export const ERROR_CODES = [
+  'NOT_SIGNED_IN',
+  'RATE_LIMITED',
+  'UPSTREAM_UNAVAILABLE',
+  'MISCONFIGURED',
+  'INTERNAL',
+  /** An argument or the member's text was refused; the message says why. */
+  'INVALID_INPUT',
+  /** No such turn among the member's own. */
+  'NOT_FOUND',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ChatErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  retryAfterMs: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
+export type ChatError = z.infer<typeof ChatErrorSchema>;
+
+export const FailedSchema = z.object({ ok: z.literal(false), error: ChatErrorSchema });
+export type Failed = z.infer<typeof FailedSchema>;

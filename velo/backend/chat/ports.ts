@@ -1,0 +1,83 @@
+/**
+ * The ports of native mode (architecture.md §8): the transcript mirror, realtime notices and
+ * SiteGPT's message calls. The Wix adapters (wix/), the sandbox (SQLite, Server-Sent Events)
+ * and the tests (memory) each implement them.
+ */
+import type { ErrorCode, Notice, Reaction, TurnKind, TurnStatus } from '../../../contract/index.js';
+import type { Deadline } from '../runtime/deadline.js';
+
+/**
+ * One row of the mirror (CMS collection `SiteGptMessages`). Times are ms since the epoch here;
+ * the Wix adapter stores them as CMS dates where a person reads them in the dashboard.
+ */
+export interface TurnRow {
+  /** Hash of member and clientMessageId (see chat/turn-id): a retried send is the same row. */
+  _id: string;
+  memberId: string;
+  threadId: string;
+  clientMessageId: string;
+  /** `claim` rows hold no content: they make a retry's attempt exclusive (architecture.md §8.3). */
+  kind: TurnKind | 'claim';
+  status: TurnStatus;
+  question: string | null;
+  answer: string | null;
+  sources: string[];
+  reaction: Reaction | null;
+  askedAt: number;
+  answeredAt: number | null;
+  /** When the row last changed; the sync cursor and "the higher copy wins". */
+  rev: number;
+  /** Sort key of the thread, `askedAt` zero-padded then the clientMessageId: pages compare it as text. */
+  seq: string;
+  upstreamMessageId: string | null;
+  upstreamLatencyMs: number | null;
+  errorCode: ErrorCode | null;
+  /** A failed send that may have reached SiteGPT: its retry re-reads the thread first. */
+  uncertain: boolean;
+  attempt: number;
+}
+
+export interface TranscriptStore {
+  /** `consistent` reads the primary copy (right after another container's write). */
+  get(id: string, options?: { consistent?: boolean }): Promise<TurnRow | null>;
+  /** 'duplicate' when a row with this `_id` exists: the insert is the only atomic lock the CMS has. */
+  insert(row: TurnRow): Promise<'inserted' | 'duplicate'>;
+  /** Replaces the row with this `_id`. */
+  update(row: TurnRow): Promise<void>;
+  /** The member's turns of one thread, newest first, `seq` below `beforeSeq` when given; never claim rows. */
+  page(memberId: string, threadId: string, options: { beforeSeq?: string; limit: number }): Promise<TurnRow[]>;
+  /** The member's turns of one thread with `rev >= sinceRev`, lowest rev first; never claim rows. */
+  changedSince(memberId: string, threadId: string, sinceRev: number, limit: number): Promise<TurnRow[]>;
+  /** Removes every row of the member (forgetMyChat); answers how many went. */
+  removeMember(memberId: string): Promise<number>;
+}
+
+/** Publishes a content-free notice to the member's own devices; best effort. */
+export interface RealtimePort {
+  publish(memberId: string, notice: Notice): Promise<void>;
+}
+
+/** One message as SiteGPT's v0 API returns it, after parsing (architecture.md §7). */
+export interface UpstreamMessage {
+  messageId: string;
+  messageType: 'NORMAL_MESSAGE' | 'USER_MESSAGE' | 'AGENT_MESSAGE' | 'SYSTEM_MESSAGE' | string;
+  question: { text: string; timestamp: number } | null;
+  answer: { text: string; timestamp: number } | null;
+  sources: string[];
+}
+
+export interface SitegptCall {
+  apiKey: string;
+  chatbotId: string;
+  threadId: string;
+}
+
+/** SiteGPT's message calls (v0: send message, fetch thread, update message). */
+export interface SitegptChatPort {
+  /** Posts the member's question (`from: USER`) and answers SiteGPT's message. Never retried. */
+  sendMessage(call: SitegptCall & { message: string }, deadline: Deadline): Promise<UpstreamMessage>;
+  /** Every message of the thread, oldest first, or null when SiteGPT does not know the thread. */
+  threadMessages(call: SitegptCall, deadline: Deadline): Promise<UpstreamMessage[] | null>;
+  /** Sets the member's reaction on a message (`NEUTRAL` clears it). */
+  react(call: SitegptCall & { messageId: string; reaction: Reaction | 'NEUTRAL' }, deadline: Deadline): Promise<void>;
+}
