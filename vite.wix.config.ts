@@ -15,6 +15,8 @@ export const WIX_IMPORT = /^(?:@wix\/[^/]|wix-[a-z]|backend\/|public\/)/;
 export const WIX_FILES = {
   'public/custom-elements/sitegpt-member-chat': 'element/src/sitegpt-member-chat.bundle.ts',
   'backend/sitegpt.web': 'velo/backend/sitegpt.web.ts',
+  // Wix looks for this exact file: who may subscribe to the realtime notices (native mode).
+  'backend/realtime-permissions': 'velo/backend/realtime-permissions.ts',
   'public/sitegpt-member-chat': 'velo/public/sitegpt-member-chat.ts',
   'pages/masterPage': 'velo/pages/masterPage.ts',
 } as const;

@@ -4,7 +4,7 @@
  * ignored. None names a member or a thread.
  */
 import * as z from 'zod/mini';
-import { FailedSchema } from './errors.js';
+import { FailedSchema, wholeNumber } from './errors.js';
 import { ChatPageSchema, REACTIONS, TURN_ID, TurnSchema } from './turns.js';
 
 export const SendArgsSchema = z.strictObject({
@@ -16,7 +16,7 @@ export type SendArgs = z.infer<typeof SendArgsSchema>;
 
 export const GetMessagesArgsSchema = z.union([
   z.strictObject({ before: z.string().check(z.minLength(1), z.maxLength(200)) }),
-  z.strictObject({ after: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({ after: wholeNumber() }),
 ]);
 export type GetMessagesArgs = z.infer<typeof GetMessagesArgsSchema>;
 
@@ -53,6 +53,6 @@ export const NoticeSchema = z.object({
   v: z.literal(1),
   /** `turns`: fetch what changed; `thread`: the member's thread changed, follow it. */
   kind: z.enum(['turns', 'thread']),
-  rev: z.number().check(z.int(), z.nonnegative()),
+  rev: wholeNumber(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;

@@ -18,13 +18,19 @@ export const ERROR_CODES = [
   'NOT_FOUND',
 ] as const;
 
+/**
+ * A whole, non-negative number (ms, counts). Written as a refine rather than `z.int()`: the
+ * same rule, but 0.4 KB less in the element's bundle, which parses these too.
+ */
+export const wholeNumber = () => z.number().check(z.refine(Number.isSafeInteger), z.nonnegative());
+
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ChatErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
-  retryAfterMs: z.optional(z.number().check(z.int(), z.nonnegative())),
+  retryAfterMs: z.optional(wholeNumber()),
 });
 export type ChatError = z.infer<typeof ChatErrorSchema>;
 

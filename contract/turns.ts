@@ -5,7 +5,7 @@
  * other. Bounds here are the wire's; the backend stores less (see chat/limits).
  */
 import * as z from 'zod/mini';
-import { ErrorCodeSchema } from './errors.js';
+import { ErrorCodeSchema, wholeNumber } from './errors.js';
 
 /** A turn's ID: the element's `clientMessageId` for a question, `agent-<id>` for an agent message. */
 export const TURN_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -24,7 +24,7 @@ export const TURN_KINDS = ['ai', 'agent', 'fallback', 'system'] as const;
 export const TURN_STATUSES = ['pending', 'answered', 'failed'] as const;
 export const REACTIONS = ['POSITIVE', 'NEGATIVE'] as const;
 
-const epochMs = z.number().check(z.int(), z.nonnegative());
+const epochMs = wholeNumber();
 
 export const TurnSchema = z.object({
   id: z.string().check(z.regex(TURN_ID)),

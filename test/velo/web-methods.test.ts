@@ -64,8 +64,12 @@ describe('sitegpt.web', () => {
     assert.equal(standin.requests.length, 0);
   });
 
-  it("ignores a forged member ID argument and answers for the session's member", async () => {
-    const forAda = ChatResultSchema.parse(await forged(getMemberChat)({ memberId: 'member-bob' }));
+  it("refuses a forged member ID argument, and the argument-less methods answer for the session's member", async () => {
+    // getMemberChat takes `{history?}` only (strict): a forged member is refused, never read.
+    const forged1 = ChatResultSchema.parse(await forged(getMemberChat)({ memberId: 'member-bob' }));
+    assert.equal(forged1.ok ? 'OK' : forged1.error.code, 'INVALID_INPUT');
+    assert.deepEqual(rows(), []);
+    const forAda = ChatResultSchema.parse(await getMemberChat());
     assert.ok(forAda.ok);
     assert.equal(forAda.memberId, ada.id);
     assert.deepEqual(rows().map((r) => r._id), [ada.id]);

@@ -1,7 +1,8 @@
 // The files a Wix site gets (vite.wix.config.ts), built afresh into test-output/: the import
 // rule (only @wix/*, wix-*, backend/*, public/*), the web methods the page code imports really
-// exist in the emitted backend as SiteMember web methods, and the install guide names what the
-// files expect of the site.
+// exist in the emitted backend as SiteMember web methods, the realtime permissions file admits
+// only a member to their own notices, and the install guide names what the files expect of the
+// site.
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -46,6 +47,7 @@ describe('the Wix site bundle', () => {
     assert.deepEqual(
       [...emitted.keys()].sort(),
       [
+        'backend/realtime-permissions.js',
         'backend/sitegpt.web.js',
         'pages/masterPage.js',
         'public/custom-elements/sitegpt-member-chat.js',
@@ -109,16 +111,32 @@ describe('the Wix site bundle', () => {
     }
   });
 
-  it('the web methods masterPage imports are SiteMember web methods in the emitted backend', async () => {
+  it('every web method of the emitted backend, and each one masterPage imports, is a SiteMember web method', async () => {
     const wanted = moduleImports(emitted.get('pages/masterPage.js')!).find(({ specifier }) => specifier === 'backend/sitegpt.web');
-    assert.deepEqual(wanted?.names.sort(), ['getMemberChat', 'startNewConversation']);
+    assert.ok(wanted?.names.includes('getMemberChat'), 'masterPage imports getMemberChat');
+    const all = ['getMemberChat', 'startNewConversation', 'forgetMyChat', 'sendChatMessage', 'getChatMessages', 'rateAnswer'];
+    assert.deepEqual(moduleExports(emitted.get('backend/sitegpt.web.js')!).sort(), [...all].sort());
     // Loaded as Wix would load it: the emitted file, with the @wix packages from node_modules.
     const backend = (await import(pathToFileURL(join(src, 'backend/sitegpt.web.js')).href)) as Record<string, unknown>;
-    for (const name of [...wanted!.names, 'forgetMyChat']) {
+    for (const name of new Set([...wanted!.names, ...all])) {
       const method = backend[name] as { permission?: unknown } | undefined;
       assert.equal(typeof method, 'function', name);
       assert.equal(method!.permission, Permissions.SiteMember, name);
     }
+  });
+
+  it('backend/realtime-permissions.js exports realtime_check_permission, imports nothing, and admits only a member to their own resource', async () => {
+    const file = emitted.get('backend/realtime-permissions.js')!;
+    assert.deepEqual(moduleImports(file), []);
+    assert.ok(moduleExports(file).includes('realtime_check_permission'));
+    assert.doesNotMatch(file, /\$Zod/, 'no zod in a file that needs one string');
+    const { realtime_check_permission: check } = (await import(pathToFileURL(join(src, 'backend/realtime-permissions.js')).href)) as {
+      realtime_check_permission: (channel: unknown, subscriber: unknown) => { read: boolean };
+    };
+    const ada = { id: 'member-ada', type: 'Member' };
+    assert.deepEqual(check({ name: 'sitegpt-member-chat', resourceId: 'member-ada' }, ada), { read: true });
+    assert.deepEqual(check({ name: 'sitegpt-member-chat', resourceId: 'member-bob' }, ada), { read: false });
+    assert.deepEqual(check({ name: 'sitegpt-member-chat' }, ada), { read: false });
   });
 });
 

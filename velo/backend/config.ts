@@ -10,6 +10,12 @@ export interface Timeouts {
   sitegptCallMs: number;
   /** One Wix call (member, secret, CMS); Wix caps Data requests at 5 s itself. */
   wixCallMs: number;
+  /** One sendChatMessage call, end to end: SiteGPT's answer takes most of Wix's 14 s. */
+  sendOverallMs: number;
+  /** The one SiteGPT send-message request inside it (never retried: a send is not idempotent). */
+  sitegptSendMs: number;
+  /** Kept back from the SiteGPT send for storing its outcome, so a slow answer still gets written. */
+  sendWriteReserveMs: number;
 }
 
 export interface BackendConfig {
@@ -29,6 +35,39 @@ export interface BackendConfig {
   secretsCacheMs: number;
   /** lastSeenAt is refreshed at most this often, so a returning member rarely costs a write. */
   lastSeenRefreshMs: number;
+  /** Native mode (architecture.md §8): the transcript mirror and what it accepts. */
+  chat: ChatConfig;
+}
+
+export interface ChatConfig {
+  /** Admin-only CMS collection, one row per turn (architecture.md §8.3). */
+  messagesCollection: string;
+  /** A question longer than this (code points, after normalising) is INVALID_INPUT. */
+  maxQuestionChars: number;
+  /** An answer is stored up to this many code points, then cut with a marker (a page stays small). */
+  maxAnswerChars: number;
+  /** Sources kept per answer, and the longest URL kept (what the wire contract allows). */
+  maxSources: number;
+  maxSourceChars: number;
+  /** Turns per history page: the newest page comes with getMemberChat, so sign-in is one call. */
+  pageSize: number;
+  /** Turns per "what changed since" answer (the wire allows 100). */
+  changesLimit: number;
+  /** `after` reads this much further back: backend containers' clocks differ, rev comes from them. */
+  syncOverlapMs: number;
+  /** A pending row older than this lost its container (Wix cuts a call at 14 s): a retry may take over. */
+  pendingStaleMs: number;
+  /** How often a retry that found another container's pending row re-reads it. */
+  pendingPollMs: number;
+  /** SiteGPT's clock vs ours, when a retry looks for its question in SiteGPT's thread. */
+  reconcileSkewMs: number;
+  /**
+   * After a send that may have reached SiteGPT failed, SiteGPT may still be working on it: a
+   * retry that does not find the question yet posts only once this long has passed since.
+   */
+  uncertainSettleMs: number;
+  /** At most one SiteGPT thread read for agent messages per member per this long, per container. */
+  agentSyncMs: number;
 }
 
 export const defaultConfig: BackendConfig = {
@@ -41,14 +80,38 @@ export const defaultConfig: BackendConfig = {
   sitegptBaseUrl: 'https://sitegpt.ai/api/v0',
   // A thread reply is a few KB; a long history well under this. Above it we stop reading.
   sitegptMaxReplyBytes: 1024 * 1024,
-  timeouts: { overallMs: 10_000, sitegptCallMs: 4_000, wixCallMs: 5_000 },
+  timeouts: {
+    overallMs: 10_000,
+    sitegptCallMs: 4_000,
+    wixCallMs: 5_000,
+    sendOverallMs: 13_000,
+    sitegptSendMs: 10_000,
+    sendWriteReserveMs: 1_500,
+  },
   secretsCacheMs: 5 * 60_000,
   lastSeenRefreshMs: 60 * 60_000,
+  chat: {
+    messagesCollection: 'SiteGptMessages',
+    maxQuestionChars: 2_000,
+    maxAnswerChars: 16_000,
+    maxSources: 10,
+    maxSourceChars: 2_048,
+    pageSize: 20,
+    changesLimit: 100,
+    syncOverlapMs: 5_000,
+    // Longer than a send can live (13 s, and Wix's own 14 s cut), so a live send is never taken over.
+    pendingStaleMs: 20_000,
+    pendingPollMs: 250,
+    reconcileSkewMs: 30_000,
+    uncertainSettleMs: 30_000,
+    agentSyncMs: 30_000,
+  },
 };
 
-export type ConfigOverrides = Partial<Omit<BackendConfig, 'timeouts' | 'secretNames'>> & {
+export type ConfigOverrides = Partial<Omit<BackendConfig, 'timeouts' | 'secretNames' | 'chat'>> & {
   timeouts?: Partial<Timeouts>;
   secretNames?: Partial<BackendConfig['secretNames']>;
+  chat?: Partial<ChatConfig>;
 };
 
 export function makeConfig(overrides: ConfigOverrides = {}): BackendConfig {
@@ -57,5 +120,6 @@ export function makeConfig(overrides: ConfigOverrides = {}): BackendConfig {
     ...overrides,
     timeouts: { ...defaultConfig.timeouts, ...overrides.timeouts },
     secretNames: { ...defaultConfig.secretNames, ...overrides.secretNames },
+    chat: { ...defaultConfig.chat, ...overrides.chat },
   };
 }

@@ -1,10 +1,17 @@
 /**
- * Every port the backend runs on, for the composition (sitegpt.web.ts, the sandbox, tests).
- * Each capability declares its own ports in its folder and imports only those.
+ * Every port the backend runs on, for the composition (kit.ts, sitegpt.web.ts, the sandbox,
+ * tests). Each capability declares its own ports in its folder and imports only those.
  */
-import type { ThreadPorts } from './threads/ports.js';
+import type { RealtimePort, SitegptChatPort, TranscriptStore } from './chat/ports.js';
+import type { SitegptThreadsPort, ThreadPorts } from './threads/ports.js';
 
 export * from './runtime/ports.js';
 export * from './threads/ports.js';
+export * from './chat/ports.js';
 
-export type Ports = ThreadPorts;
+/** Member → thread (widget mode) plus the native mode's mirror, notices and message calls. */
+export type Ports = ThreadPorts & {
+  transcript: TranscriptStore;
+  realtime: RealtimePort;
+  sitegpt: SitegptThreadsPort & SitegptChatPort;
+};

@@ -1,19 +1,27 @@
 /**
- * The web methods a Wix site installs (built to backend/sitegpt.web.js). Each is a line over
- * the core. None takes an argument: the member comes from the server session, so whatever a
- * page sends (a forged `{memberId}`, say) is never read.
+ * The web methods a Wix site installs (built to backend/sitegpt.web.js), each a line over the
+ * kit and open to site members only. None takes a member or a thread: the member comes from
+ * the server session and the thread from their row. Arguments are checked inside the kit
+ * (strict: an unknown key such as a forged `memberId` is INVALID_INPUT), since Wix hands a
+ * method whatever the page sent.
  */
 import { Permissions, webMethod } from '@wix/web-methods';
 import { defaultConfig } from './config.js';
-import { createMemberChat } from './threads/member-threads.core.js';
+import { createKit } from './kit.js';
 import { wixPorts } from './wix/ports.js';
 
-// One core per backend container: its secret cache and its sharing of concurrent
-// provisioning then serve every request that container handles.
-const chat = createMemberChat(wixPorts(defaultConfig), defaultConfig);
+// One kit per backend container: its secret cache and its sharing of concurrent work
+// (provisioning, one turn's send) then serve every request that container handles.
+const kit = createKit(wixPorts(defaultConfig), defaultConfig);
 
-export const getMemberChat = webMethod(Permissions.SiteMember, () => chat.getMemberChat());
+export const getMemberChat = webMethod(Permissions.SiteMember, (args?: unknown) => kit.getMemberChat(args));
 
-export const startNewConversation = webMethod(Permissions.SiteMember, () => chat.startNewConversation());
+export const startNewConversation = webMethod(Permissions.SiteMember, () => kit.startNewConversation());
 
-export const forgetMyChat = webMethod(Permissions.SiteMember, () => chat.forgetMyChat());
+export const forgetMyChat = webMethod(Permissions.SiteMember, () => kit.forgetMyChat());
+
+export const sendChatMessage = webMethod(Permissions.SiteMember, (args: unknown) => kit.sendChatMessage(args));
+
+export const getChatMessages = webMethod(Permissions.SiteMember, (args: unknown) => kit.getChatMessages(args));
+
+export const rateAnswer = webMethod(Permissions.SiteMember, (args: unknown) => kit.rateAnswer(args));

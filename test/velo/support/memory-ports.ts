@@ -3,7 +3,18 @@
  * Wix's one rule that matters here (a second row with the same _id is refused) and counts its
  * reads and writes, so tests and the benchmark can state what a call cost.
  */
-import type { LogLine, Member, MembersPort, SecretsPort, ThreadRow, ThreadStore } from '../../../velo/backend/ports.js';
+import type { Notice } from '../../../contract/index.js';
+import type {
+  LogLine,
+  Member,
+  MembersPort,
+  RealtimePort,
+  SecretsPort,
+  ThreadRow,
+  ThreadStore,
+  TranscriptStore,
+  TurnRow,
+} from '../../../velo/backend/ports.js';
 
 export class MemoryThreadStore implements ThreadStore {
   readonly rows = new Map<string, ThreadRow>();
@@ -48,6 +59,103 @@ export class MemoryThreadStore implements ThreadStore {
 
   async #wait(): Promise<void> {
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+}
+
+/**
+ * The transcript mirror in memory, with the CMS's rules that matter: a taken `_id` refuses an
+ * insert, an update needs the row to exist, queries never see claim rows. Counts reads and
+ * writes (every call, as the CMS would bill it); `latencyMs` plays a slow database.
+ */
+export class MemoryTranscriptStore implements TranscriptStore {
+  readonly rows = new Map<string, TurnRow>();
+  reads = 0;
+  writes = 0;
+  latencyMs = 0;
+  /** Each entry makes one upcoming write (insert, update) fail with that error. */
+  readonly failWrites: Error[] = [];
+
+  async get(id: string): Promise<TurnRow | null> {
+    await this.#wait();
+    this.reads++;
+    const row = this.rows.get(id);
+    return row ? copy(row) : null;
+  }
+
+  async insert(row: TurnRow): Promise<'inserted' | 'duplicate'> {
+    await this.#write();
+    if (this.rows.has(row._id)) return 'duplicate';
+    this.rows.set(row._id, copy(row));
+    return 'inserted';
+  }
+
+  async update(row: TurnRow): Promise<void> {
+    await this.#write();
+    if (!this.rows.has(row._id)) throw new Error(`no row ${row._id}`);
+    this.rows.set(row._id, copy(row));
+  }
+
+  async page(memberId: string, threadId: string, options: { beforeSeq?: string; limit: number }): Promise<TurnRow[]> {
+    await this.#wait();
+    this.reads++;
+    return this.#turns(memberId, threadId)
+      .filter((row) => options.beforeSeq === undefined || row.seq < options.beforeSeq)
+      .sort((a, b) => (a.seq < b.seq ? 1 : a.seq > b.seq ? -1 : 0))
+      .slice(0, options.limit)
+      .map(copy);
+  }
+
+  async changedSince(memberId: string, threadId: string, sinceRev: number, limit: number): Promise<TurnRow[]> {
+    await this.#wait();
+    this.reads++;
+    return this.#turns(memberId, threadId)
+      .filter((row) => row.rev >= sinceRev)
+      .sort((a, b) => a.rev - b.rev)
+      .slice(0, limit)
+      .map(copy);
+  }
+
+  async removeMember(memberId: string): Promise<number> {
+    await this.#write();
+    let removed = 0;
+    for (const [id, row] of this.rows) {
+      if (row.memberId === memberId && this.rows.delete(id)) removed++;
+    }
+    return removed;
+  }
+
+  /** Turns (never claims) of one member, as a test reads them. */
+  turnsOf(memberId: string): TurnRow[] {
+    return [...this.rows.values()].filter((row) => row.memberId === memberId && row.kind !== 'claim').map(copy);
+  }
+
+  #turns(memberId: string, threadId: string): TurnRow[] {
+    return [...this.rows.values()].filter((r) => r.memberId === memberId && r.threadId === threadId && r.kind !== 'claim');
+  }
+
+  async #write(): Promise<void> {
+    await this.#wait();
+    this.writes++;
+    const failure = this.failWrites.shift();
+    if (failure) throw failure;
+  }
+
+  async #wait(): Promise<void> {
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+  }
+}
+
+function copy(row: TurnRow): TurnRow {
+  return { ...row, sources: [...row.sources] };
+}
+
+/** Realtime notices as published: who got which notice. `fail` makes every publish reject. */
+export class MemoryRealtime implements RealtimePort {
+  readonly published: Array<{ memberId: string; notice: Notice }> = [];
+  fail = false;
+  async publish(memberId: string, notice: Notice): Promise<void> {
+    if (this.fail) throw new Error('realtime is down');
+    this.published.push({ memberId, notice: { ...notice } });
   }
 }
 

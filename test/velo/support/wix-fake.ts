@@ -5,6 +5,7 @@
  */
 import { ApiKeyStrategy, createClient } from '@wix/sdk';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { bySort, matches, type QueryRequest } from './wix-query.js';
 
 type Data = Record<string, unknown>;
 export type CmsFault =
@@ -26,6 +27,10 @@ export class WixFake {
   readonly requests: WixRequest[] = [];
   /** Consumed one per matching CMS request. */
   readonly cmsFaults: CmsFault[] = [];
+  /** Every realtime message published, as Wix received it. */
+  readonly published: Published[] = [];
+  /** Each entry answers one upcoming publish with that HTTP status instead. */
+  readonly realtimeFaults: number[] = [];
 
   rows(collection: string): Data[] {
     return [...(this.cms.get(collection)?.values() ?? [])];
@@ -41,6 +46,8 @@ export class WixFake {
     this.cms.clear();
     this.requests.length = 0;
     this.cmsFaults.length = 0;
+    this.published.length = 0;
+    this.realtimeFaults.length = 0;
   }
 
   readonly handlers: HttpHandler[] = [
@@ -54,6 +61,44 @@ export class WixFake {
       this.#record(request, undefined);
       const value = this.secrets.get(String(params.name));
       return value === undefined ? wixError(404, 'SECRET_NOT_FOUND', 'Secret not found') : HttpResponse.json({ value });
+    }),
+    // Before items/:id, which would otherwise take "query" for an item ID.
+    http.get('*/wix-data/v2/items/query', async ({ request }) => {
+      const search = this.#record(request, undefined);
+      const fault = await this.#fault('read');
+      if (fault) return fault;
+      const body = JSON.parse(Buffer.from(search.get('.r') ?? '', 'base64').toString('utf8')) as QueryRequest;
+      this.requests.at(-1)!.body = body;
+      const { filter = {}, sort = [], paging = {} } = body.query;
+      const offset = paging.offset ?? 0;
+      const limit = paging.limit ?? 50;
+      const matching = [...this.#collection(body.dataCollectionId).values()].filter((item) => matches(item, filter)).sort(bySort(sort));
+      const page = matching.slice(offset, offset + limit);
+      return HttpResponse.json({
+        dataItems: page.map((data) => ({ id: data._id, dataCollectionId: body.dataCollectionId, data })),
+        pagingMetadata: { count: page.length, offset, hasNext: offset + limit < matching.length },
+      });
+    }),
+    http.post('*/wix-data/v2/bulk/items/remove', async ({ request }) => {
+      const body = (await request.json()) as { dataCollectionId: string; dataItemIds: string[] };
+      this.#record(request, body);
+      const fault = await this.#fault('write');
+      if (fault) return fault;
+      const items = this.#collection(body.dataCollectionId);
+      const results = body.dataItemIds.map((id, originalIndex) =>
+        items.delete(id)
+          ? { action: 'DELETE', itemMetadata: { id, originalIndex, success: true } }
+          : { action: 'DELETE', itemMetadata: { id, originalIndex, success: false, error: { code: 'WDE0073', description: 'Item does not exist' } } },
+      );
+      return HttpResponse.json({ results, bulkActionMetadata: { totalSuccesses: results.filter((r) => r.itemMetadata.success).length } });
+    }),
+    http.post('*/realtime/v4/publish', async ({ request }) => {
+      const body = (await request.json()) as { message: { eventName: string; payload: unknown }; channels: string[]; resourceId?: string };
+      this.#record(request, body);
+      const status = this.realtimeFaults.shift();
+      if (status !== undefined) return wixError(status, 'REALTIME_FAULT', 'Injected realtime fault');
+      this.published.push({ channels: body.channels, resourceId: body.resourceId, payload: body.message.payload });
+      return HttpResponse.json({});
     }),
     http.get('*/wix-data/v2/items/:id', async ({ request, params }) => {
       const search = this.#record(request, undefined);
@@ -112,6 +157,12 @@ export class WixFake {
     this.requests.push({ method: request.method, path: url.pathname, search: url.searchParams, body });
     return url.searchParams;
   }
+}
+
+export interface Published {
+  channels: string[];
+  resourceId: string | undefined;
+  payload: unknown;
 }
 
 function wixError(status: number, code: string, description: string): Response {

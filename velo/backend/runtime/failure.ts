@@ -9,13 +9,24 @@ export class Failure extends Error {
   readonly code: ErrorCode;
   readonly reason: string;
   readonly retryAfterMs: number | undefined;
+  /**
+   * The request may have reached the other side before it failed (a timeout, a dropped
+   * connection, a 5xx, an unreadable 2xx): a send that failed so must be reconciled before
+   * it is posted again (architecture.md §8.4).
+   */
+  readonly uncertain: boolean;
 
-  constructor(code: ErrorCode, reason: string, options: { message?: string; retryAfterMs?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    reason: string,
+    options: { message?: string; retryAfterMs?: number; uncertain?: boolean } = {},
+  ) {
     super(options.message ?? defaultMessages[code]);
     this.name = 'Failure';
     this.code = code;
     this.reason = reason;
     this.retryAfterMs = options.retryAfterMs;
+    this.uncertain = options.uncertain ?? false;
   }
 }
 

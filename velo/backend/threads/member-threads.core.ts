@@ -1,20 +1,14 @@
 /**
- * The web methods' logic as plain TypeScript over ports: which SiteGPT thread belongs to the
- * signed-in member, a fresh one on request, and forgetting it.
+ * Widget mode's web methods as plain TypeScript over the thread ports: which SiteGPT thread
+ * belongs to the signed-in member, a fresh one on request, and forgetting it. Native mode's
+ * composition (kit.ts) runs the same building blocks with the transcript mirror added.
  */
 import type { BackendConfig } from '../config.js';
-import type { ChatResult, ForgetResult, MemberChat } from '../../../contract/index.js';
+import type { ChatResult, ForgetResult } from '../../../contract/index.js';
 import { Deadline } from '../runtime/deadline.js';
-import { signEmail } from './email-signature.js';
-import { Failure } from '../runtime/failure.js';
-import { instrument, type Trace } from '../runtime/instrument.js';
-import { portCall } from '../runtime/port-call.js';
-import type { Member } from '../runtime/ports.js';
-import type { ThreadPorts, ThreadRow } from './ports.js';
-import { provisionThread } from './provision.js';
-import { createSettingsLoader, type Settings } from './site-secrets.js';
-import { SingleFlight } from '../runtime/single-flight.js';
-import { deriveThreadId } from './thread-id.js';
+import { instrument } from '../runtime/instrument.js';
+import type { ThreadPorts } from './ports.js';
+import { createMemberThreads } from './member-threads.js';
 
 export interface MemberChatCore {
   getMemberChat(): Promise<ChatResult>;
@@ -23,94 +17,18 @@ export interface MemberChatCore {
 }
 
 export function createMemberChat(ports: ThreadPorts, config: BackendConfig): MemberChatCore {
-  const settings = createSettingsLoader(ports.secrets, ports.clock, config);
-  const freshDeadline = () => new Deadline(ports.clock, config.timeouts.overallMs);
-  const provisioning = new SingleFlight<ThreadRow>('provisioning', freshDeadline);
-  const cms = <T>(label: string, deadline: Deadline, work: () => Promise<T>) =>
-    portCall(label, deadline, config, work);
-
-  async function signedInMember(deadline: Deadline, trace: Trace): Promise<Member> {
-    const member = await portCall('members', deadline, config, () => ports.members.current());
-    if (!member) throw new Failure('NOT_SIGNED_IN', 'no-member');
-    trace.memberId = member.id;
-    return member;
-  }
-
-  async function resolve(mode: 'get' | 'new', trace: Trace): Promise<MemberChat> {
-    const deadline = new Deadline(ports.clock, config.timeouts.overallMs);
-    const member = await signedInMember(deadline, trace);
-    const [site, row] = await Promise.all([
-      settings.load(deadline),
-      // "New" reads the primary copy, so a stale row cannot hand back the current thread.
-      cms('cms-read', deadline, () => ports.threads.get(member.id, { consistent: mode === 'new' })),
-    ]);
-    if (mode === 'get' && row?.threadId && row.chatbotId === site.chatbotId) {
-      await refreshLastSeen(row, deadline);
-      return await answer(member, row.threadId, site, trace);
-    }
-    const generation = nextGeneration(row);
-    const input = { chatbotId: site.chatbotId, memberId: member.id, generation };
-    // Keyed by what the thread ID is derived from, known before the (async) HMAC: concurrent
-    // calls then join one run before any of them awaits. The run has its own deadline (see
-    // SingleFlight); this call waits for it until its own deadline.
-    const stored = await provisioning.run(JSON.stringify(input), deadline, async (runDeadline) => {
-      trace.sitegptCalled = true;
-      const threadId = await deriveThreadId(site.threadKey, input);
-      const provision = { member, site, previous: row, threadId, generation, deadline: runDeadline };
-      return provisionThread(ports, config, provision);
-    });
-    return await answer(member, stored.threadId!, site, trace);
-  }
-
-  /** Best effort and rare (see lastSeenRefreshMs): a failed refresh must not fail the chat. */
-  async function refreshLastSeen(row: ThreadRow, deadline: Deadline): Promise<void> {
-    const now = ports.clock.now();
-    if (now - Date.parse(row.lastSeenAt) < config.lastSeenRefreshMs) return;
-    await cms('cms-touch', deadline, () => ports.threads.touch(row.memberId, new Date(now).toISOString())).catch(
-      () => undefined,
-    );
-  }
+  const threads = createMemberThreads(ports, config);
+  const deadline = () => new Deadline(ports.clock, config.timeouts.overallMs);
+  const chat = (mode: 'get' | 'new') => (trace: Parameters<typeof threads.answer>[1]) =>
+    threads.resolve(mode, deadline(), trace).then((resolved) => threads.answer(resolved, trace));
 
   return {
-    getMemberChat: () => instrument(ports, 'getMemberChat', (trace) => resolve('get', trace)),
-    startNewConversation: () => instrument(ports, 'startNewConversation', (trace) => resolve('new', trace)),
+    getMemberChat: () => instrument(ports, 'getMemberChat', chat('get')),
+    startNewConversation: () => instrument(ports, 'startNewConversation', chat('new')),
     forgetMyChat: () =>
       instrument(ports, 'forgetMyChat', async (trace) => {
-        const deadline = new Deadline(ports.clock, config.timeouts.overallMs);
-        const member = await signedInMember(deadline, trace);
-        // Read the primary copy: "forgotten" must not rest on a stale read that missed the row.
-        const row = await cms('cms-read', deadline, () => ports.threads.get(member.id, { consistent: true }));
-        if (row?.threadId) {
-          // SiteGPT v0 cannot delete a thread, so the row keeps a bumped counter and no thread:
-          // the member's next chat gets a new ID instead of re-deriving the forgotten one.
-          const lastSeenAt = new Date(ports.clock.now()).toISOString();
-          const forgotten = { ...row, threadId: null, generation: row.generation + 1, lastSeenAt };
-          await cms('cms-write', deadline, () => ports.threads.update(forgotten));
-        }
+        await threads.forget(deadline(), trace);
         return { ok: true as const };
       }),
   };
-}
-
-/**
- * The generation the member's next thread is derived from. A forgotten row already carries a
- * fresh one; "new conversation" and a changed chatbot move on from the current one.
- */
-function nextGeneration(row: ThreadRow | null): number {
-  if (!row) return 0;
-  return row.threadId === null ? row.generation : row.generation + 1;
-}
-
-async function answer(member: Member, threadId: string, site: Settings, trace: Trace): Promise<MemberChat> {
-  const result: MemberChat = { ok: true, memberId: member.id, threadId };
-  if (!member.loginEmail) return result;
-  const signature = await signEmail(site.apiKey, member.loginEmail);
-  // An email we will not sign is not sent either: the widget would only reject it.
-  if (signature === undefined) {
-    trace.note = 'email-not-signable';
-    return result;
-  }
-  result.email = member.loginEmail;
-  result.emailSignature = signature;
-  return result;
 }

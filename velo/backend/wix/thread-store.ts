@@ -8,7 +8,7 @@ import { items } from '@wix/data';
 import { z } from 'zod';
 import { Failure } from '../runtime/failure.js';
 import { ThreadRowSchema, type ThreadRow, type ThreadStore } from '../ports.js';
-import { httpStatus, requireWixContext, wixErrorCode } from './sdk-errors.js';
+import { cmsCall, Duplicate } from './cms-call.js';
 
 // Dates are stored as CMS dates (readable in the dashboard) and come back as Date objects.
 const isoDate = z.union([z.date(), z.string()]).transform((value) => new Date(value).toISOString());
@@ -58,26 +58,4 @@ export function wixThreadStore(collection: string): ThreadStore {
       );
     },
   };
-}
-
-class Duplicate extends Error {}
-
-/** Runs one SDK call and turns Wix's error codes into Failures the core understands. */
-async function cmsCall<T>(label: string, work: () => Promise<T>): Promise<Exclude<T, (...args: never[]) => unknown>> {
-  let result: T;
-  try {
-    result = await work();
-  } catch (error) {
-    const code = wixErrorCode(error);
-    const status = httpStatus(error);
-    if (code === 'WDE0074' || code === 'WDE0123' || status === 409) throw new Duplicate();
-    if (code === 'WDE0028' || status === 504) throw new Failure('UPSTREAM_UNAVAILABLE', `${label}-timeout`);
-    // No permission, or no such collection: the site has not been set up as the README says.
-    if (code === 'WDE0027' || code === 'WDE0025' || status === 403) {
-      throw new Failure('MISCONFIGURED', `${label}-setup`);
-    }
-    if (status !== undefined && status >= 500) throw new Failure('UPSTREAM_UNAVAILABLE', `${label}-unavailable`);
-    throw new Failure('INTERNAL', `${label}-refused`);
-  }
-  return requireWixContext(result);
 }

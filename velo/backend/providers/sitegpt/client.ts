@@ -5,21 +5,24 @@
  */
 import type { Deadline } from '../../runtime/deadline.js';
 import { Failure } from '../../runtime/failure.js';
-import type { CreateThreadRequest, SitegptThreadsPort } from '../../ports.js';
-import { sendWithRetry, type HttpOptions } from './http.js';
+import type { CreateThreadRequest, SitegptChatPort, SitegptThreadsPort } from '../../ports.js';
+import { createChatClient, type ChatClientOptions } from './chat-client.js';
+import { sendWithRetry } from './http.js';
 import { isUnknownThread, readCreateAnswer, readThread } from './replies.js';
 import type { SitegptThread } from './schemas.js';
 
-export interface SitegptClient extends SitegptThreadsPort {
+export interface SitegptClient extends SitegptThreadsPort, SitegptChatPort {
   /** The thread with its messages, or null when SiteGPT does not know it. */
   getThread(apiKey: string, chatbotId: string, threadId: string, deadline: Deadline): Promise<SitegptThread | null>;
 }
 
-export function createSitegptClient(options: HttpOptions & { now?: () => number }): SitegptClient {
+export function createSitegptClient(options: ChatClientOptions): SitegptClient {
   const now = options.now ?? Date.now;
   const threadsPath = (chatbotId: string) => `/chatbots/${encodeURIComponent(chatbotId)}/threads`;
 
   const client: SitegptClient = {
+    ...createChatClient(options),
+
     async createThread(request: CreateThreadRequest, deadline: Deadline): Promise<void> {
       const reply = await sendWithRetry(
         options,

@@ -30,10 +30,12 @@ export interface SitegptReply {
 }
 
 export interface SitegptRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   apiKey: string;
   json?: unknown;
+  /** This request's own cap instead of `callTimeoutMs` (sending a message waits for the answer). */
+  timeoutMs?: number;
 }
 
 export async function sendWithRetry(
@@ -54,8 +56,9 @@ export async function sendWithRetry(
   }
 }
 
-async function sendOnce(options: HttpOptions, request: SitegptRequest, deadline: Deadline): Promise<SitegptReply> {
-  const ms = deadline.allow(options.callTimeoutMs);
+/** One try, no retry: for a request that must not run twice (posting a member's question). */
+export async function sendOnce(options: HttpOptions, request: SitegptRequest, deadline: Deadline): Promise<SitegptReply> {
+  const ms = deadline.allow(request.timeoutMs ?? options.callTimeoutMs);
   if (ms <= 0) throw new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-no-time');
   return withTimeout(
     ms,

@@ -51,8 +51,12 @@ export function isUnknownThread(reply: SitegptReply): boolean {
 }
 
 export function failureOf(reply: SitegptReply, nowMs: number): Failure {
-  const setup = SETUP_CODES.get(errorOf(reply).code);
+  const { code } = errorOf(reply);
+  const setup = SETUP_CODES.get(code);
   if (setup) return new Failure('MISCONFIGURED', setup);
+  // The account's message quota: nothing the member can fix. Its own reason, so a later
+  // guardrail can answer with a fallback reply instead.
+  if (code === 'MESSAGES_LIMIT_REACHED') return new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-messages-limit');
   if (reply.status === 429) {
     const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'), nowMs);
     return new Failure('RATE_LIMITED', 'sitegpt-429', retryAfterMs === undefined ? {} : { retryAfterMs });

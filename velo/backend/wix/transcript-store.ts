@@ -1,0 +1,118 @@
+/**
+ * The transcript mirror (architecture.md §8.3) in an Admin-only CMS collection, through
+ * @wix/data with elevation (members have no access to the collection themselves). `_id` is the
+ * turn's hash, so a taken `_id` (WDE0074) is the insert lock a retry loses. Times a person
+ * reads in the dashboard (askedAt, answeredAt) are CMS dates; `rev` stays a number, since the
+ * sync compares it, and `seq` is text that sorts like the thread.
+ */
+import { auth } from '@wix/essentials';
+import { items } from '@wix/data';
+import { z } from 'zod';
+import { ERROR_CODES, REACTIONS, TURN_KINDS, TURN_STATUSES } from '../../../contract/index.js';
+import { Failure } from '../runtime/failure.js';
+import type { TranscriptStore, TurnRow } from '../ports.js';
+import { cmsCall, Duplicate } from './cms-call.js';
+import { requireWixContext } from './sdk-errors.js';
+
+/** bulkRemove takes at most 1000 IDs; forgetting stops after this many rounds (50,000 rows). */
+const REMOVE_BATCH = 1000;
+const REMOVE_ROUNDS = 50;
+
+const epochMs = z.union([z.date(), z.string(), z.number()]).transform((value) => new Date(value).getTime());
+// The CMS may leave out a field whose value was null; read a missing one as null.
+const orNull = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((value) => value ?? null);
+
+const CmsTurnSchema = z.object({
+  _id: z.string().min(1),
+  memberId: z.string().min(1),
+  threadId: z.string().min(1),
+  clientMessageId: z.string().min(1),
+  kind: z.enum([...TURN_KINDS, 'claim']),
+  status: z.enum(TURN_STATUSES),
+  question: orNull(z.string()),
+  answer: orNull(z.string()),
+  sources: z.array(z.string()).nullish().transform((value) => value ?? []),
+  reaction: orNull(z.enum(REACTIONS)),
+  askedAt: epochMs,
+  answeredAt: orNull(epochMs),
+  rev: z.number(),
+  seq: z.string().nullish().transform((value) => value ?? ''),
+  upstreamMessageId: orNull(z.string()),
+  upstreamLatencyMs: orNull(z.number()),
+  errorCode: orNull(z.enum(ERROR_CODES)),
+  uncertain: z.boolean().nullish().transform((value) => value ?? false),
+  attempt: z.number().int(),
+});
+
+export function wixTranscriptStore(collection: string): TranscriptStore {
+  const toCms = (row: TurnRow) => ({
+    ...row,
+    askedAt: new Date(row.askedAt),
+    answeredAt: row.answeredAt === null ? null : new Date(row.answeredAt),
+  });
+  // Outside a Wix context the SDK hands back a function instead of a query builder.
+  const query = () => requireWixContext(auth.elevate(items.query)(collection));
+  /** The member's turns of one thread, without claim rows. */
+  const turnsOf = (memberId: string, threadId: string) =>
+    query().eq('memberId', memberId).eq('threadId', threadId).ne('kind', 'claim');
+
+  return {
+    async get(id, options) {
+      const item = await cmsCall('cms-read', () =>
+        auth.elevate(items.get)(collection, id, { consistentRead: options?.consistent ?? false }),
+      );
+      return item === null || item === undefined ? null : toRow(item);
+    },
+
+    async insert(row) {
+      try {
+        await cmsCall('cms-write', () => auth.elevate(items.insert)(collection, toCms(row)));
+        return 'inserted';
+      } catch (error) {
+        if (error instanceof Duplicate) return 'duplicate';
+        throw error;
+      }
+    },
+
+    async update(row) {
+      // Wix's update of a removed item fails (WDE0073), so a send that ends after the member
+      // forgot their chat cannot bring the turn back.
+      await cmsCall('cms-write', () => auth.elevate(items.update)(collection, toCms(row)));
+    },
+
+    async page(memberId, threadId, { beforeSeq, limit }) {
+      const turns = turnsOf(memberId, threadId);
+      const below = beforeSeq === undefined ? turns : turns.lt('seq', beforeSeq);
+      const result = await cmsCall('cms-query', () => below.descending('seq').limit(limit).find());
+      return result.items.map(toRow);
+    },
+
+    async changedSince(memberId, threadId, sinceRev, limit) {
+      // Consistent: this read follows a notice that another container just wrote a row.
+      const changed = turnsOf(memberId, threadId).ge('rev', sinceRev).ascending('rev').limit(limit);
+      const result = await cmsCall('cms-query', () => changed.find({ consistentRead: true }));
+      return result.items.map(toRow);
+    },
+
+    async removeMember(memberId) {
+      let removed = 0;
+      for (let round = 0; round < REMOVE_ROUNDS; round++) {
+        const ofMember = query().eq('memberId', memberId).limit(REMOVE_BATCH);
+        const found = await cmsCall('cms-query', () => ofMember.find({ consistentRead: true }));
+        const ids = found.items.map((item) => String(item._id));
+        if (ids.length === 0) break;
+        const result = await cmsCall('cms-remove', () => auth.elevate(items.bulkRemove)(collection, ids));
+        removed += result.removed;
+        if (ids.length < REMOVE_BATCH) break;
+      }
+      return removed;
+    },
+  };
+}
+
+function toRow(item: unknown): TurnRow {
+  const row = CmsTurnSchema.safeParse(item);
+  // A row someone edited by hand into nonsense must not crash every call of that member.
+  if (!row.success) throw new Failure('INTERNAL', 'cms-bad-turn');
+  return row.data;
+}
