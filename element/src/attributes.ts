@@ -3,6 +3,7 @@ import { regexes } from 'zod/v4/core';
 import { CHATBOT_ID, ERROR_CODE, LANG, MEMBER_ID, SIGNATURE, THREAD_ID } from './formats.js';
 import { LABEL_KEYS, type LabelKey } from './labels.js';
 import { MEMBER_SCOPED } from './member-scope.js';
+import { MESSAGES_MAX, SEND_ERROR_MAX, readPage, readSendError } from './pane/pane-input.js';
 import { isSafeUrlTemplate } from './widget/url-template.js';
 
 export const DEFAULT_WIDGET_URL = 'https://widget.sitegpt.ai/c/{chatbotId}?tid={thread}';
@@ -63,6 +64,14 @@ const schema = z.object({
   'widget-css': z.optional(z.string().check(z.maxLength(8000))),
   'frame-css': z.optional(z.string().check(z.maxLength(8000))),
   lang: z.optional(matching(LANG)),
+  /** `widget` (default) or `native`: the element renders the conversation itself (architecture.md §8.6). */
+  mode: z.optional(matching(/^(?:widget|native)$/)),
+  /** Native mode, member-scoped: JSON page of turns for `thread`. */
+  messages: z.optional(satisfying(MESSAGES_MAX, (value) => readPage(value) !== undefined)),
+  /** Native mode, member-scoped: JSON `{id, code, retryAfterMs?}` of a send that failed. */
+  'send-error': z.optional(satisfying(SEND_ERROR_MAX, (value) => readSendError(value) !== undefined)),
+  /** Native mode: JSON array of up to 6 suggested first questions (≤ 120 characters each). */
+  starters: z.optional(satisfying(6 * 120 * 6 + 20, jsonStrings(0, 6, 120))),
   'signed-out-delay': z.optional(satisfying(6, inRange(0, 60_000))),
   'widget-timeout': z.optional(satisfying(6, inRange(1_000, 120_000))),
   ...labels,

@@ -28,13 +28,15 @@ export interface ViewInput {
   widget: (request: WidgetRequest) => WidgetStatus;
   /** The hosting page's origin: a widget there is refused (see isOwnNonLoopbackOrigin). */
   pageOrigin: string;
+  /** Native mode: the pane holds the first page of this thread. */
+  paneReady?: (thread: string) => boolean;
 }
 
 /**
  * The whole state machine as one pure function of the attributes, ownership, the grace
  * timer and the widget's load status; the element only renders what this returns.
  */
-export function deriveView({ parsed, owns, graceOver, widget, pageOrigin }: ViewInput): ChatView {
+export function deriveView({ parsed, owns, graceOver, widget, pageOrigin, paneReady }: ViewInput): ChatView {
   if (!parsed.ok) return { state: 'error', error: { code: 'INVALID_ATTRIBUTE', attribute: parsed.attribute } };
   const config = { ...parsed.value };
   for (const name of MEMBER_SCOPED) if (!owns(name)) delete config[name as keyof ChatAttributes];
@@ -43,6 +45,8 @@ export function deriveView({ parsed, owns, graceOver, widget, pageOrigin }: View
   if (member === undefined) return { state: graceOver ? 'signed-out' : 'pending', config };
   if (member === '') return { state: 'signed-out', config };
   if (!config.thread) return { state: 'loading', config };
+  // Native mode is ready once the member's history is on screen (architecture.md §8.6).
+  if (config.mode === 'native') return { state: paneReady?.(config.thread) ? 'ready' : 'loading', config };
   const built = buildWidgetRequest(config, config.thread, pageOrigin);
   if (!built.ok) return { state: 'error', error: { code: 'INVALID_ATTRIBUTE', attribute: built.attribute }, config };
   const request = built.request;

@@ -28,6 +28,11 @@ export interface SitegptMemberChatEventMap {
   'sitegpt-error': CustomEvent<{ code: string; message: string; attribute?: string }>;
   'sitegpt-widget-event': CustomEvent<WidgetEvent>;
   'sitegpt-thread-mismatch': CustomEvent<{ expected: string; actual: string }>;
+  /** Native mode (architecture.md §8.6). */
+  'sitegpt-send': CustomEvent<{ clientMessageId: string; text: string }>;
+  'sitegpt-load-older': CustomEvent<{ before: string }>;
+  'sitegpt-react': CustomEvent<{ messageId: string; reaction: 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' }>;
+  'sitegpt-visibility': CustomEvent<{ visible: boolean }>;
 }
 
 declare global {

@@ -7,7 +7,9 @@ export const styles = css`
     --_muted: var(--sitegpt-member-chat-muted, #6b7280);
     --_bg: var(--sitegpt-member-chat-background, #fff);
     --_radius: var(--sitegpt-member-chat-radius, 12px);
-    display: block;
+    /* A flex box, so the views fill the 320px minimum too when the page gives no height. */
+    display: flex;
+    flex-direction: column;
     position: relative;
     box-sizing: border-box;
     width: 100%;
@@ -25,6 +27,8 @@ export const styles = css`
   .base {
     display: flex;
     flex-direction: column;
+    flex: 1;
+    min-height: 0;
     height: 100%;
   }
   .toolbar,

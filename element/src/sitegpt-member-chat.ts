@@ -5,17 +5,24 @@ import { emit } from './events.js';
 import { LABEL_KEYS, builtInLabels, errorLabel, type Labels } from './labels.js';
 import { MemberScope } from './member-scope.js';
 import { NewConversationFlow } from './new-conversation.js';
+import { PaneController } from './pane/pane-controller.js';
+import { paneStyles } from './pane/pane.styles.js';
+import { paneAnnouncement, paneView } from './pane/pane-view.js';
 import { styles } from './sitegpt-member-chat.styles.js';
 import { announcement, errorPanel, loadingPanel, noticeView, signedOutPanel, toolbarView } from './views.js';
 import { WidgetHost } from './widget/widget-host.js';
 
 const DEFAULT_SIGNED_OUT_DELAY = 3000;
 const DEFAULT_WIDGET_TIMEOUT = 20000;
+/** Member-scoped attributes the native pane takes as they are set, so two quick sets both count. */
+const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
 
 /**
  * One SiteGPT conversation per signed-in Wix member. Page code sets `member-id` and
  * `thread`; the element shows a signed-out, loading or error view, and mounts the SiteGPT
- * widget on that member's thread inside its shadow root once it arrives.
+ * widget on that member's thread inside its shadow root once it arrives. With
+ * `mode="native"` it renders the conversation itself from `messages`, and every message the
+ * member sends goes out as an event for page code to pass to the backend.
  *
  * @summary SiteGPT chat pinned to the signed-in member's own thread.
  * @tag sitegpt-member-chat
@@ -39,6 +46,10 @@ const DEFAULT_WIDGET_TIMEOUT = 20000;
  * @attr lang - Language of the built-in strings (`en`, `de`); defaults to the page's language.
  * @attr signed-out-delay - Milliseconds to wait for `member-id` before showing the signed-out view. Default 3000.
  * @attr widget-timeout - Milliseconds the widget may take to load before the error view. Default 20000.
+ * @attr mode - `widget` (default): SiteGPT's widget; `native`: the element's own pane, every message through page code.
+ * @attr messages - Native: JSON page of turns `{threadId, turns, older, cursor}` for `thread` (≤ 512 KiB), merged by turn `id`, higher `rev` wins. `""` clears.
+ * @attr send-error - Native: JSON `{id, code, retryAfterMs?}`: the send of turn `id` failed (≤ 1 KiB). `""` clears.
+ * @attr starters - Native: JSON array of up to 6 questions (≤ 120 characters) offered on an empty thread.
  * @attr label-* - Override of any visible string, e.g. `label-sign-in`, `label-retry`, `label-error-title`.
  * @attr state - Read-only: `pending`, `signed-out`, `loading`, `ready` or `error`.
  *
@@ -49,6 +60,10 @@ const DEFAULT_WIDGET_TIMEOUT = 20000;
  * @fires sitegpt-error - An attribute is invalid, or the widget did not come alive or could not be mounted. Detail `{code, message, attribute?}`.
  * @fires sitegpt-widget-event - A SiteGPT tracking event. Detail `{name, threadId?}`.
  * @fires sitegpt-thread-mismatch - The widget reported another thread than the stored one. Detail `{expected, actual}`.
+ * @fires sitegpt-send - Native: the member sent (or retried, with the same ID) a question. Detail `{clientMessageId, text}`.
+ * @fires sitegpt-load-older - Native: the member reached the top of the history. Detail `{before}`, once per cursor.
+ * @fires sitegpt-react - Native: thumbs on an answer. Detail `{messageId, reaction}`: `POSITIVE`, `NEGATIVE` or `NEUTRAL` (cleared).
+ * @fires sitegpt-visibility - Native: the pane came into or out of view (page code polls only while visible). Detail `{visible}`.
  *
  * @csspart base - The element's whole box.
  * @csspart toolbar - The bar above the widget in the ready state.
@@ -70,6 +85,24 @@ const DEFAULT_WIDGET_TIMEOUT = 20000;
  * @csspart cancel-button - *Cancel* in the confirmation.
  * @csspart notice-retry-button - *Try again* in the notice.
  * @csspart dismiss-button - *Dismiss* in the notice.
+ * @csspart pane - Native: the conversation with its composer.
+ * @csspart log - Native: the scrolling history.
+ * @csspart turn - Native: one question and its answer.
+ * @csspart question - Native: the member's message.
+ * @csspart answer - Native: an answer (`data-kind` says who gave it).
+ * @csspart markdown - Native: an answer's text.
+ * @csspart sources - Native: an answer's sources.
+ * @csspart vote-button - Native: thumbs up or down (`aria-pressed`).
+ * @csspart send-error - Native: why a message was not sent.
+ * @csspart retry-send-button - Native: *Retry* on a message that was not sent.
+ * @csspart older-button - Native: *Show earlier messages*.
+ * @csspart starter-button - Native: a suggested first question.
+ * @csspart typing - Native: the typing indicator.
+ * @csspart jump-button - Native: *Jump to latest*.
+ * @csspart composer - Native: the message form.
+ * @csspart input - Native: the message field.
+ * @csspart counter - Native: characters used, near the limit.
+ * @csspart send-button - Native: *Send*.
  *
  * @cssprop [--sitegpt-member-chat-accent=#2563eb] - Buttons and links.
  * @cssprop [--sitegpt-member-chat-accent-foreground=#fff] - Text on accent buttons.
@@ -84,11 +117,11 @@ const DEFAULT_WIDGET_TIMEOUT = 20000;
  * @cssstate pending - Waiting to learn whether a member is signed in.
  * @cssstate signed-out - No member is signed in.
  * @cssstate loading - Waiting for the member's thread or the widget.
- * @cssstate ready - The widget is showing the member's thread.
+ * @cssstate ready - The widget (native: the member's history) is showing the member's thread.
  * @cssstate error - Something failed; the view says what the member can do.
  */
 export class SitegptMemberChatElement extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, paneStyles];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, ...ATTRIBUTE_NAMES, 'state'];
@@ -98,11 +131,13 @@ export class SitegptMemberChatElement extends LitElement {
   readonly #scope = new MemberScope();
   readonly #widget = new WidgetHost(this);
   readonly #flow = new NewConversationFlow(this, (threadId) => emit(this, 'sitegpt-new-conversation', { threadId }));
+  readonly #pane = new PaneController(this);
   #view: ChatView = { state: 'pending' };
   #labels: Labels = builtInLabels(undefined);
   #graceOver = false;
   #graceTimer?: ReturnType<typeof setTimeout>;
   #reported = '';
+  #lang?: string;
 
   /** The current state; also reflected as the read-only `state` attribute. */
   get state(): ChatState {
@@ -138,9 +173,18 @@ export class SitegptMemberChatElement extends LitElement {
     // Synchronous on purpose: the previous member's widget must be gone before anything
     // else runs, not at the next render.
     if (name === 'member-id') {
-      if (this.#scope.setMember(value)) this.#widget.unmount();
+      if (this.#scope.setMember(value)) {
+        this.#widget.unmount();
+        this.#pane.input(name, this.#owned);
+        // Likewise the previous member's turns leave the DOM now.
+        if (this.hasUpdated && this.getAttribute('mode') === 'native') {
+          this.requestUpdate();
+          this.performUpdate();
+        }
+      }
     } else {
       this.#scope.noteSet(name);
+      if (PANE_INPUTS.has(name)) this.#pane.input(name, this.#owned);
     }
     if (name === 'notice') this.#flow.noticeSet();
     this.requestUpdate();
@@ -153,9 +197,11 @@ export class SitegptMemberChatElement extends LitElement {
       graceOver: this.#graceOver,
       widget: (request) => this.#widget.status(request),
       pageOrigin: (this.ownerDocument.defaultView ?? window).location.origin,
+      paneReady: (thread) => this.#pane.turns.thread === thread && this.#pane.turns.loaded,
     });
     const config = view.config;
-    const base = builtInLabels(config?.lang ?? (this.closest('[lang]')?.getAttribute('lang') || undefined));
+    this.#lang = config?.lang ?? (this.closest('[lang]')?.getAttribute('lang') || undefined);
+    const base = builtInLabels(this.#lang);
     this.#labels = config
       ? (Object.fromEntries(LABEL_KEYS.map((key) => [key, config[`label-${key}`] ?? base[key]])) as Labels)
       : base;
@@ -179,14 +225,22 @@ export class SitegptMemberChatElement extends LitElement {
     const { state } = this.#view;
     const busy = state === 'pending' || state === 'loading';
     const code = this.#flow.notice();
+    const config = this.#view.config;
+    const native = config?.mode === 'native';
+    const ready = state === 'ready';
+    const said = native && ready && this.#flow.phase !== 'busy' && paneAnnouncement(this.#pane, t);
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${state === 'ready' ? toolbarView(t, this.#flow) : nothing}
+      ${ready ? toolbarView(t, this.#flow) : nothing}
       ${code ? noticeView(t, code, this.#flow, this.#askSignIn) : nothing}
       <div class="stage">
-        <div part="widget" class=${state === 'ready' ? 'widget' : 'widget behind'}></div>
+        ${native
+          ? ready
+            ? paneView(this.#pane, t, JSON.parse(config.starters ?? '[]') as string[], this.#lang)
+            : nothing
+          : html`<div part="widget" class=${ready ? 'widget' : 'widget behind'}></div>`}
         ${this.#panel()}
       </div>
-      <div class="sr-only" role="status">${announcement(t, this.#view, this.#flow)}</div>
+      <div class="sr-only" role="status">${said || announcement(t, this.#view, this.#flow)}</div>
     </div>`;
   }
 
@@ -200,11 +254,12 @@ export class SitegptMemberChatElement extends LitElement {
 
   /** Fires sitegpt-ready / sitegpt-error once per transition, never to echo page code's own `error`. */
   #reportOutcome(): void {
-    const { state, error, widget } = this.#view;
-    const outcome = state === 'error' ? `error:${error?.code}:${error?.attribute}` : `${state}:${widget?.thread}`;
+    const { state, error, widget, config } = this.#view;
+    const thread = widget?.thread ?? config?.thread;
+    const outcome = state === 'error' ? `error:${error?.code}:${error?.attribute}` : `${state}:${thread}`;
     if (outcome === this.#reported) return;
     this.#reported = outcome;
-    if (state === 'ready' && widget) emit(this, 'sitegpt-ready', { threadId: widget.thread });
+    if (state === 'ready' && thread) emit(this, 'sitegpt-ready', { threadId: thread });
     if (state === 'error' && error && !error.fromPage) {
       const message = this.#labels[errorLabel(error.code)];
       emit(this, 'sitegpt-error', error.attribute ? { code: error.code, message, attribute: error.attribute } : { code: error.code, message });
@@ -212,6 +267,9 @@ export class SitegptMemberChatElement extends LitElement {
   }
 
   #askSignIn = (): void => emit(this, 'sitegpt-login-request', {});
+
+  /** A member-scoped attribute's value if it was set for the current member, else nothing. */
+  #owned = (name: string): string | undefined => (this.#scope.owns(name) && this.getAttribute(name)) || undefined;
 
   #retry = (): void => {
     const code = this.#view.error?.code ?? 'INTERNAL';

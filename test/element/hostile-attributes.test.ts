@@ -45,6 +45,10 @@ const ATTRIBUTES = [
   'lang',
   'signed-out-delay',
   'widget-timeout',
+  'mode',
+  'messages',
+  'send-error',
+  'starters',
 ];
 
 describe('<sitegpt-member-chat> hostile attribute values', () => {
