@@ -9,9 +9,13 @@ declare namespace $w {
 }
 
 declare module 'backend/sitegpt.web' {
-  export const getMemberChat: typeof import('../backend/sitegpt.web.js').getMemberChat;
-  export const startNewConversation: typeof import('../backend/sitegpt.web.js').startNewConversation;
-  export const forgetMyChat: typeof import('../backend/sitegpt.web.js').forgetMyChat;
+  type Web = typeof import('../backend/sitegpt.web.js');
+  export const getMemberChat: Web['getMemberChat'];
+  export const startNewConversation: Web['startNewConversation'];
+  export const forgetMyChat: Web['forgetMyChat'];
+  export const sendChatMessage: Web['sendChatMessage'];
+  export const getChatMessages: Web['getChatMessages'];
+  export const rateAnswer: Web['rateAnswer'];
 }
 
 declare module 'public/sitegpt-member-chat.js' {

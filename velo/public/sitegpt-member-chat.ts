@@ -2,13 +2,19 @@
  * The page-side controller (architecture.md §5): drives `<sitegpt-member-chat>` from the
  * visitor's login state and the backend's answers. No Wix import: masterPage wires `$w`,
  * `@wix/authentication`, `@wix/site-members`, `@wix/site-window` and the web methods in.
+ * Native mode (architecture.md §8) adds its part from native/native-mode.ts; widget mode is
+ * this file alone.
  *
  * The element's rule it keeps: a thread belongs to the member that was current when it was
  * set, so for every answer `member-id` is set first, then the member's email, signature,
  * error and thread. An answer for a member who is no longer current is dropped: each request
  * takes a token, and anything that changes who is signed in takes a new one.
  */
-import type { ChatResult, ErrorCode } from '../../contract/index.js';
+import { createNativeMode, type ChatMode, type NativeDeps } from './native/native-mode.js';
+import { codeOf, isText, settle } from './web-method-answers.js';
+
+export { rejectionCode } from './web-method-answers.js';
+export type { RealtimeChannel, Scheduler, Subscribe } from './native/live-updates.js';
 
 /** What Wix page code can do with a custom element (`$w('#memberChat')`). */
 export interface MemberChatElement {
@@ -26,13 +32,23 @@ export interface MemberChatDeps {
   promptLogin(): Promise<void>;
   /** The signed-in member's ID as the frontend knows it, at once, before the backend answers. */
   currentMemberId(): Promise<string | undefined>;
-  /** The web methods of `backend/sitegpt.web`. */
-  getMemberChat(): Promise<ChatResult>;
-  startNewConversation(): Promise<ChatResult>;
+  /** The web methods of `backend/sitegpt.web`; native mode asks getMemberChat for `{history: true}`. */
+  getMemberChat(args?: { history: true }): Promise<unknown>;
+  startNewConversation(): Promise<unknown>;
   /** True in the browser; false in Wix's server-side render, where nothing must happen. */
   isBrowser(): boolean | Promise<boolean>;
-  /** Receives the element's `sitegpt-error` and `sitegpt-thread-mismatch` events. */
+  /** Receives the element's `sitegpt-error` and `sitegpt-thread-mismatch` events, and native mode's `sitegpt-native`. */
   log?(event: string, detail: unknown): void;
+  /** `widget` (default): SiteGPT's widget talks to SiteGPT. `native`: the element's own pane, every message through the backend. */
+  mode?: 'widget' | 'native';
+  /** Native mode only (all three required there); see native/native-mode.ts. */
+  sendChatMessage?: NativeDeps['sendChatMessage'];
+  getChatMessages?: NativeDeps['getChatMessages'];
+  rateAnswer?: NativeDeps['rateAnswer'];
+  /** Native mode: realtime notices (`@wix/site-realtime`); without it page code polls. */
+  subscribe?: NativeDeps['subscribe'];
+  /** Native mode: the timers polling uses (tests); default the global ones. */
+  scheduler?: NativeDeps['scheduler'];
 }
 
 export interface MemberChatConnection {
@@ -41,17 +57,6 @@ export interface MemberChatConnection {
   /** Stops listening to login changes and element events; pending answers are dropped. */
   dispose(): void;
 }
-
-/** Every code of the contract; a Record, so the compiler notices when the contract gains one. */
-const ERROR_CODES: Record<ErrorCode, true> = {
-  NOT_SIGNED_IN: true,
-  RATE_LIMITED: true,
-  UPSTREAM_UNAVAILABLE: true,
-  MISCONFIGURED: true,
-  INTERNAL: true,
-  INVALID_INPUT: true,
-  NOT_FOUND: true,
-};
 
 /** The member-scoped attributes page code sets (README: "A thread belongs to the member it was set for"). */
 const MEMBER_SCOPED = ['thread', 'email', 'email-signature', 'error', 'notice'] as const;
@@ -62,7 +67,15 @@ const WIDGET_CODES = new Set<unknown>(['WIDGET_TIMEOUT', 'WIDGET_FAILED']);
 /** The backend calls that answer with the member's chat; a retry repeats the one that failed. */
 type ChatAction = 'get' | 'new';
 
-type Answer = { ok: true; memberId: string; threadId: string; email?: string; emailSignature?: string } | { ok: false; code: ErrorCode };
+interface Chat {
+  ok: true;
+  memberId: string;
+  threadId: string;
+  email?: string;
+  emailSignature?: string;
+  /** Native mode's newest page, passed on unread (native-mode.ts checks it). */
+  history?: unknown;
+}
 
 const connections = new WeakMap<MemberChatElement, MemberChatConnection>();
 
@@ -74,6 +87,7 @@ const connections = new WeakMap<MemberChatElement, MemberChatConnection>();
 export function connectMemberChat(element: MemberChatElement, deps: MemberChatDeps): MemberChatConnection {
   const existing = connections.get(element);
   if (existing) return existing;
+  const mode = deps.mode === 'native' ? nativeMode(element, deps, () => follow()) : undefined;
 
   let disposed = false;
   let token = 0;
@@ -88,10 +102,12 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   const unsubscribers: Array<() => void> = [];
 
   const set = (name: string, value: string) => {
-    if (name === 'member-id' && value !== shownMember) shownThread = '';
+    const newMember = name === 'member-id' && value !== shownMember;
+    if (newMember) shownThread = '';
     if (name === 'member-id') shownMember = value;
     if (name === 'thread') shownThread = value;
     element.setAttribute(name, value);
+    if (newMember) mode?.memberSet(value);
   };
 
   function signOut(): void {
@@ -101,38 +117,49 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     for (const name of MEMBER_SCOPED) set(name, '');
   }
 
-  /** Asks the backend for the member's chat; the frontend's member ID shows `loading` meanwhile. */
-  function signIn(action: ChatAction, options: { clearError?: boolean } = {}): void {
+  /** Sets the member's chat: member-id first, then what belongs to them, the thread last. */
+  function showChat(chat: Chat): void {
+    set('member-id', chat.memberId);
+    // Native mode mounts no widget, so nothing needs the identity: the email stays out of the DOM.
+    set('email', mode ? '' : (chat.email ?? ''));
+    set('email-signature', mode ? '' : (chat.emailSignature ?? ''));
+    set('error', '');
+    set('notice', '');
+    set('thread', chat.threadId);
+    mode?.chatShown(chat);
+  }
+
+  /**
+   * Asks the backend for the member's chat; the frontend's member ID shows `loading` meanwhile.
+   * `quiet` (native mode following a thread changed elsewhere): the chat on screen stays if it fails.
+   */
+  function signIn(action: ChatAction, options: { clearError?: boolean; quiet?: boolean } = {}): void {
     const mine = ++token;
     const current = () => !disposed && mine === token;
     let answered = false;
     let frontMember: string | undefined;
     if (options.clearError) set('error', '');
     starting = action === 'new';
-    const answer = settle(action === 'new' ? deps.startNewConversation : deps.getMemberChat);
-    Promise.resolve()
-      .then(() => deps.currentMemberId())
-      .then(
-        (id) => {
-          if (!current() || answered || !id) return;
-          frontMember = id;
-          set('member-id', id);
-        },
-        () => undefined,
-      );
+    const ask = action === 'new' ? deps.startNewConversation : (mode?.getMemberChat ?? (() => deps.getMemberChat()));
+    const answer = settle(ask, readChat);
+    if (!options.quiet) {
+      Promise.resolve()
+        .then(() => deps.currentMemberId())
+        .then(
+          (id) => {
+            if (!current() || answered || !id) return;
+            frontMember = id;
+            set('member-id', id);
+          },
+          () => undefined,
+        );
+    }
     void answer.then((result) => {
       if (!current()) return;
       answered = true;
       starting = false;
-      if (result.ok) {
-        set('member-id', result.memberId);
-        set('email', result.email ?? '');
-        set('email-signature', result.emailSignature ?? '');
-        set('error', '');
-        set('notice', '');
-        set('thread', result.threadId);
-        return;
-      }
+      if (result.ok) return showChat(result);
+      if (options.quiet) return deps.log?.('sitegpt-native', { what: 'follow-failed', code: result.code });
       // The member it is for, when known (the element shows an error whoever is signed in).
       const member = frontMember ?? shownMember;
       if (member !== undefined) set('member-id', member);
@@ -146,6 +173,12 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     });
   }
 
+  /** Native mode: the member's thread changed on another device; a pending new conversation brings it anyway. */
+  function follow(): void {
+    if (disposed || starting || !deps.loggedIn()) return;
+    signIn('get', { quiet: true });
+  }
+
   /** Shows whatever the login state is now. */
   function refresh(): void {
     if (deps.loggedIn()) signIn('get');
@@ -153,6 +186,7 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   }
 
   function wire(): void {
+    mode?.wire(); // before anything else: the element is in native mode before it sees a member
     element.on('sitegpt-login-request', () => {
       if (disposed) return;
       // Called at once, inside the click. A cancelled dialog rejects: nothing to do then; when
@@ -219,6 +253,7 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
       if (disposed) return;
       disposed = true;
       token++;
+      mode?.dispose();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       forget();
     },
@@ -227,62 +262,24 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   return connection;
 }
 
-/** Calls a web method and turns every outcome, a rejection or a malformed answer included, into an Answer. */
-async function settle(call: () => Promise<ChatResult>): Promise<Answer> {
-  let result: unknown;
-  try {
-    result = await call();
-  } catch (reason) {
-    return { ok: false, code: rejectionCode(reason) };
-  }
-  return readResult(result);
+/** `{ok: true, memberId, threadId, email?, emailSignature?, history?}` of getMemberChat and startNewConversation. */
+function readChat(r: Record<string, unknown>): Chat | undefined {
+  if (!isText(r.memberId) || !isText(r.threadId)) return undefined;
+  const chat: Chat = { ok: true, memberId: r.memberId, threadId: r.threadId };
+  if (isText(r.email)) chat.email = r.email;
+  if (isText(r.emailSignature)) chat.emailSignature = r.emailSignature;
+  if (r.history !== undefined) chat.history = r.history;
+  return chat;
 }
 
-/**
- * The contract's zod schemas (backend/contract.ts) would check this too, but page code runs on
- * every page of the site, and zod would add more to it than the whole controller weighs.
- */
-function readResult(value: unknown): Answer {
-  if (typeof value !== 'object' || value === null) return { ok: false, code: 'INTERNAL' };
-  const r = value as Record<string, unknown>;
-  if (r.ok === true && isText(r.memberId) && isText(r.threadId)) {
-    const answer: Answer = { ok: true, memberId: r.memberId, threadId: r.threadId };
-    if (isText(r.email)) answer.email = r.email;
-    if (isText(r.emailSignature)) answer.emailSignature = r.emailSignature;
-    return answer;
+/** Native mode over the element and the native web methods, which it must have. */
+function nativeMode(element: MemberChatElement, deps: MemberChatDeps, follow: () => void): ChatMode {
+  const { sendChatMessage, getChatMessages, rateAnswer } = deps;
+  if (!sendChatMessage || !getChatMessages || !rateAnswer) {
+    throw new TypeError('connectMemberChat: mode "native" needs sendChatMessage, getChatMessages and rateAnswer');
   }
-  if (r.ok === false) {
-    const code = codeOf(r.error);
-    return { ok: false, code: typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code) ? (code as ErrorCode) : 'INTERNAL' };
-  }
-  return { ok: false, code: 'INTERNAL' };
-}
-
-/**
- * A web-method call that rejected never reached an answer of ours: Wix's 504 after 14 s, a
- * network failure, its permission check (the session ended) or its request quota. Wix does
- * not document the rejection's shape, so this reads its status and message as best it can.
- */
-export function rejectionCode(reason: unknown): ErrorCode {
-  const parts: string[] = [];
-  if (typeof reason === 'object' && reason !== null) {
-    const r = reason as Record<string, unknown>;
-    for (const key of ['status', 'statusCode', 'httpStatus', 'code', 'name', 'message']) {
-      if (typeof r[key] === 'string' || typeof r[key] === 'number') parts.push(String(r[key]));
-    }
-  } else if (typeof reason === 'string' || typeof reason === 'number') {
-    parts.push(String(reason));
-  }
-  const text = parts.join(' ');
-  if (/\b429\b|throttl|too many requests|rate.?limit/i.test(text)) return 'RATE_LIMITED';
-  if (/\b40[13]\b|permission|forbidden|unauthori[sz]ed|not (?:logged|signed) in/i.test(text)) return 'NOT_SIGNED_IN';
-  return 'UPSTREAM_UNAVAILABLE';
-}
-
-function codeOf(detail: unknown): unknown {
-  return typeof detail === 'object' && detail !== null ? (detail as { code?: unknown }).code : undefined;
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0;
+  return createNativeMode(
+    { setAttribute: (name, value) => element.setAttribute(name, value), on: (name, handler) => element.on(name, handler), follow },
+    { getMemberChat: (args) => deps.getMemberChat(args), sendChatMessage, getChatMessages, rateAnswer, subscribe: deps.subscribe, scheduler: deps.scheduler, log: deps.log },
+  );
 }

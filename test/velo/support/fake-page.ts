@@ -1,11 +1,12 @@
 /**
  * A fake Wix page for the controller: a `$w` custom element that records every setAttribute
  * in order and fires events, a fake `@wix/authentication` (+ site-members) and web methods
- * whose answers the test releases one by one (deferred promises).
+ * whose answers the test releases one by one (deferred promises). Native mode adds the pane as
+ * the element would merge it, a fake `@wix/site-realtime` and timers the test advances.
  */
 import { MEMBER_SCOPED, MemberScope } from '../../../element/src/member-scope.js';
-import type { ChatResult } from '../../../contract/index.js';
-import type { MemberChatDeps, MemberChatElement } from '../../../velo/public/sitegpt-member-chat.js';
+import { compareTurns, type ChatPage, type ChatResult, type Turn } from '../../../contract/index.js';
+import type { MemberChatDeps, MemberChatElement, RealtimeChannel, Scheduler } from '../../../velo/public/sitegpt-member-chat.js';
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -75,6 +76,50 @@ export class FakeElement implements MemberChatElement {
   since(mark: number): Array<[string, string]> {
     return this.calls.slice(mark);
   }
+
+  /**
+   * Native mode: the pane as the element builds it from the calls (architecture.md §8.6). A new
+   * member or thread empties it; a `messages` page counts only for the current member's current
+   * thread and merges by turn ID, the higher rev winning; `older` replaces the cursor.
+   */
+  pane(): { threadId: string; turns: Turn[]; older: string | null } {
+    const scope = new MemberScope();
+    let threadId = '';
+    let older: string | null = null;
+    let turns = new Map<string, Turn>();
+    for (const [name, value] of this.calls) {
+      if (name === 'member-id') {
+        if (!scope.setMember(value)) continue;
+        threadId = '';
+        older = null;
+        turns = new Map();
+      } else if (name === 'thread') {
+        scope.noteSet(name);
+        if (value !== threadId) {
+          turns = new Map();
+          older = null;
+        }
+        threadId = value;
+      } else if (name === 'messages' && value !== '') {
+        scope.noteSet(name);
+        const page = JSON.parse(value) as ChatPage;
+        if (!scope.owns('thread') || page.threadId !== threadId) continue;
+        older = page.older;
+        for (const turn of page.turns) if ((turns.get(turn.id)?.rev ?? -1) <= turn.rev) turns.set(turn.id, turn);
+      }
+    }
+    return { threadId, turns: [...turns.values()].sort(compareTurns), older };
+  }
+
+  /** The IDs of the turns in the pane, in order. */
+  paneIds(): string[] {
+    return this.pane().turns.map((t) => t.id);
+  }
+
+  /** Every value set for one attribute, in order. */
+  values(name: string): string[] {
+    return this.calls.filter(([n]) => n === name).map(([, value]) => value);
+  }
 }
 
 /** The login state of `@wix/authentication`, with the members' frontend IDs of `@wix/site-members`. */
@@ -128,12 +173,15 @@ export class FakeAuth {
 }
 
 /** A web method: each call waits until the test answers it. */
-export class FakeWebMethod {
-  readonly calls: Array<Deferred<ChatResult>> = [];
+export class FakeWebMethod<R = ChatResult> {
+  readonly calls: Array<Deferred<R>> = [];
+  /** The argument of each call (undefined when called without one). */
+  readonly args: unknown[] = [];
 
-  readonly fn = (): Promise<ChatResult> => {
-    const call = deferred<ChatResult>();
+  readonly fn = (arg?: unknown): Promise<R> => {
+    const call = deferred<R>();
     this.calls.push(call);
+    this.args.push(arg);
     return call.promise;
   };
 
@@ -142,7 +190,7 @@ export class FakeWebMethod {
   }
 
   /** The n-th call (0-based; negative counts from the end). */
-  call(n: number): Deferred<ChatResult> {
+  call(n: number): Deferred<R> {
     const call = this.calls.at(n);
     if (!call) throw new Error(`no call ${n}: ${this.calls.length} made`);
     return call;
@@ -155,8 +203,12 @@ export function chatFor(memberId: string, threadId: string, email?: string): Cha
     : { ok: true, memberId, threadId };
 }
 
-export function failed(code: 'NOT_SIGNED_IN' | 'RATE_LIMITED' | 'UPSTREAM_UNAVAILABLE' | 'MISCONFIGURED' | 'INTERNAL'): ChatResult {
-  return { ok: false, error: { code, message: `backend says ${code}` } };
+export function failed(
+  code: 'NOT_SIGNED_IN' | 'RATE_LIMITED' | 'UPSTREAM_UNAVAILABLE' | 'MISCONFIGURED' | 'INTERNAL' | 'INVALID_INPUT' | 'NOT_FOUND',
+  retryAfterMs?: number,
+): { ok: false; error: { code: typeof code; message: string; retryAfterMs?: number } } {
+  const error = { code, message: `backend says ${code}` };
+  return { ok: false, error: retryAfterMs === undefined ? error : { ...error, retryAfterMs } };
 }
 
 export interface FakePage {
@@ -186,4 +238,128 @@ export function fakePage(options: { member?: string; browser?: MemberChatDeps['i
     log: (event, detail) => logs.push([event, detail]),
   };
   return { element, auth, getMemberChat, startNewConversation, logs, deps };
+}
+
+// ---- native mode -------------------------------------------------------------------------
+
+const T0 = Date.UTC(2026, 2, 1, 10, 0, 0);
+
+/** An answered turn of `threadId`; `n` spaces them a minute apart and names them. */
+export function turn(threadId: string, n: number, overrides: Partial<Turn> = {}): Turn {
+  const askedAt = T0 + n * 60_000;
+  return {
+    id: `turn-${String(n).padStart(4, '0')}`,
+    threadId,
+    kind: 'ai',
+    status: 'answered',
+    question: `Question ${n}`,
+    answer: `Answer ${n}`,
+    sources: [],
+    reaction: null,
+    askedAt,
+    answeredAt: askedAt + 900,
+    rev: askedAt + 900,
+    ...overrides,
+  };
+}
+
+export function page(threadId: string, turns: Turn[], older: string | null = null): ChatPage {
+  return { threadId, turns, older, cursor: Math.max(0, ...turns.map((t) => t.rev)) };
+}
+
+/** getMemberChat({history: true})'s answer. */
+export function chatWithHistory(memberId: string, threadId: string, turns: Turn[] = [], older: string | null = null): ChatResult {
+  return { ok: true, memberId, threadId, history: page(threadId, turns, older) };
+}
+
+/** Timers that run only when the test advances the clock. */
+export class FakeScheduler implements Scheduler {
+  now = 0;
+  #next = 1;
+  readonly #timers = new Map<number, { at: number; run: () => void }>();
+
+  setTimeout = (run: () => void, ms: number): unknown => {
+    const id = this.#next++;
+    this.#timers.set(id, { at: this.now + ms, run });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.#timers.delete(handle as number);
+  };
+
+  /** Moves the clock on by `ms`, running each timer that comes due, in order. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      const due = [...this.#timers.entries()].filter(([, t]) => t.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
+      if (!due) break;
+      this.#timers.delete(due[0]);
+      this.now = due[1].at;
+      due[1].run();
+    }
+    this.now = end;
+  }
+
+  get pending(): number {
+    return this.#timers.size;
+  }
+}
+
+/** `@wix/site-realtime` as page code sees it: subscriptions the test accepts or refuses, and notices it publishes. */
+export class FakeRealtime {
+  readonly subscriptions: Array<{ channel: RealtimeChannel; onNotice: (payload: unknown) => void; answer: Deferred<() => void>; ended: boolean }> = [];
+
+  readonly subscribe = (channel: RealtimeChannel, onNotice: (payload: unknown) => void): Promise<() => void> => {
+    const answer = deferred<() => void>();
+    const subscription = { channel, onNotice, answer, ended: false };
+    this.subscriptions.push(subscription);
+    return answer.promise;
+  };
+
+  /** Accepts the latest subscription. */
+  accept(n = -1): void {
+    const subscription = this.subscriptions.at(n)!;
+    subscription.answer.resolve(() => {
+      subscription.ended = true;
+    });
+  }
+
+  /** Delivers a notice to every live subscription of `memberId`. */
+  publish(memberId: string, payload: unknown): void {
+    for (const s of this.subscriptions) if (!s.ended && s.channel.resourceId === memberId) s.onNotice(payload);
+  }
+
+  /** Subscriptions not ended, by member. */
+  live(): string[] {
+    return this.subscriptions.filter((s) => !s.ended).map((s) => s.channel.resourceId);
+  }
+}
+
+export interface NativeFakePage extends FakePage {
+  sendChatMessage: FakeWebMethod<unknown>;
+  getChatMessages: FakeWebMethod<unknown>;
+  rateAnswer: FakeWebMethod<unknown>;
+  realtime: FakeRealtime;
+  scheduler: FakeScheduler;
+}
+
+/** A page wired for native mode; `realtime: false` leaves subscribe out (page code polls). */
+export function nativePage(options: { member?: string; realtime?: boolean } = {}): NativeFakePage {
+  const base = fakePage({ member: options.member });
+  const sendChatMessage = new FakeWebMethod<unknown>();
+  const getChatMessages = new FakeWebMethod<unknown>();
+  const rateAnswer = new FakeWebMethod<unknown>();
+  const realtime = new FakeRealtime();
+  const scheduler = new FakeScheduler();
+  base.deps = {
+    ...base.deps,
+    mode: 'native',
+    sendChatMessage: sendChatMessage.fn,
+    getChatMessages: getChatMessages.fn,
+    rateAnswer: rateAnswer.fn,
+    scheduler,
+    ...(options.realtime === false ? {} : { subscribe: realtime.subscribe }),
+  };
+  return { ...base, sendChatMessage, getChatMessages, rateAnswer, realtime, scheduler };
 }
