@@ -1,18 +1,22 @@
 /**
- * The backend the web methods run: the real core (velo/backend/member-chat.core.ts) over the
- * sandbox's ports. The member comes from the call's session, secrets from the environment,
- * rows from SQLite, SiteGPT through the given fetch (the real API or the stand-in).
+ * The backend the web methods run: the real kit (velo/backend/kit.ts) over the sandbox's ports.
+ * The member comes from the call's session, secrets from the environment, thread rows and the
+ * transcript mirror from SQLite, realtime notices go to the page's Server-Sent Events streams,
+ * SiteGPT through the given fetch (the real API or the stand-in).
  */
 import { makeConfig } from '../velo/backend/config.js';
-import { createMemberChat, type MemberChatCore } from '../velo/backend/threads/member-threads.core.js';
-import type { LogLine, Ports } from '../velo/backend/ports.js';
+import { createKit, type Kit } from '../velo/backend/kit.js';
+import type { LogLine, Ports, RealtimePort } from '../velo/backend/ports.js';
 import { createSitegptClient } from '../velo/backend/providers/sitegpt/client.js';
 import type { CallScope } from './call-scope.js';
 import type { SqliteThreadStore } from './thread-store.js';
+import type { SqliteTranscriptStore } from './transcript-store.js';
 
 export interface BackendOptions {
   scope: CallScope;
   threads: SqliteThreadStore;
+  transcript: SqliteTranscriptStore;
+  realtime: RealtimePort;
   secrets: Readonly<Record<string, string | undefined>>;
   /** The stand-in's base URL, or undefined for the real SiteGPT. */
   sitegptBaseUrl?: string;
@@ -22,14 +26,24 @@ export interface BackendOptions {
   quiet?: boolean;
 }
 
-export function createBackend(options: BackendOptions): MemberChatCore {
+export function createBackend(options: BackendOptions): Kit {
   const { scope } = options;
-  const config = makeConfig(options.sitegptBaseUrl ? { sitegptBaseUrl: options.sitegptBaseUrl } : {});
+  // With the stand-in (in-process, free), every sync reads the thread for a human agent's replies,
+  // so one played from the panel shows at once; against the real SiteGPT the kit's own limit holds.
+  const config = makeConfig(options.sitegptBaseUrl ? { sitegptBaseUrl: options.sitegptBaseUrl, chat: { agentSyncMs: 0 } } : {});
   const ports: Ports = {
     members: { current: async () => scope.current()?.member ?? null },
     secrets: { get: async (name) => options.secrets[name] },
     threads: options.threads,
-    sitegpt: createSitegptClient({ baseUrl: config.sitegptBaseUrl, fetch: options.sitegptFetch, callTimeoutMs: config.timeouts.sitegptCallMs }),
+    transcript: options.transcript,
+    realtime: options.realtime,
+    sitegpt: createSitegptClient({
+      baseUrl: config.sitegptBaseUrl,
+      fetch: options.sitegptFetch,
+      callTimeoutMs: config.timeouts.sitegptCallMs,
+      sendTimeoutMs: config.timeouts.sitegptSendMs,
+      maxReplyBytes: config.sitegptMaxReplyBytes,
+    }),
     clock: { now: () => Date.now() },
     log: {
       write(line) {
@@ -40,10 +54,10 @@ export function createBackend(options: BackendOptions): MemberChatCore {
       },
     },
   };
-  return createMemberChat(ports, config);
+  return createKit(ports, config);
 }
 
-/** The core's own line, for the terminal: never the key, the email or the signature (it has none). */
+/** The kit's own line, for the terminal: never the key, the email, the signature or message text (it has none). */
 function describe(line: LogLine): string {
   return (
     `[webmethod] ${line.method} ${line.outcome} ${line.latencyMs} ms` +

@@ -23,7 +23,7 @@ export class FaultQueueFullError extends Error {
 
 /** One pending fault as the sandbox lists it (GET /_sandbox/faults, the page's panel). */
 export type PendingFault =
-  | { kind: 'status'; status: number; left: number }
+  | { kind: 'status'; status: number; retryAfter?: string; left: number }
   | { kind: 'delay'; delayMs: number; left: number }
   | { kind: 'garbage' | 'network-error' | 'wrong-shape'; left: number };
 
@@ -77,7 +77,7 @@ export class CallScopedFaults extends StandinFaults {
     return this.#entries.map(({ fault, left }): PendingFault => {
       switch (fault.kind) {
         case 'status':
-          return { kind: 'status', status: fault.status, left };
+          return fault.retryAfter === undefined ? { kind: 'status', status: fault.status, left } : { kind: 'status', status: fault.status, retryAfter: fault.retryAfter, left };
         case 'delay':
           return { kind: 'delay', delayMs: fault.ms, left };
         default:

@@ -9,14 +9,15 @@ const times = z.number().int().min(1).max(20).optional();
 
 /** Keyed by the field that says which shape a body means. */
 const SHAPES = {
-  status: z.strictObject({ status: z.number().int().min(400).max(599), times }),
+  /** `retryAfter`: seconds for SiteGPT's Retry-After header (a 429 then carries retryAfterMs to the page). */
+  status: z.strictObject({ status: z.number().int().min(400).max(599), retryAfter: z.number().int().min(0).max(3600).optional(), times }),
   delayMs: z.strictObject({ delayMs: z.number().int().min(1).max(60_000), times }),
   kind: z.strictObject({ kind: z.enum(['garbage', 'network-error', 'wrong-shape']), times }),
   clear: z.strictObject({ clear: z.literal(true) }),
 } as const;
 
 export const FAULT_SHAPES_HELP =
-  'expected one of {"status": 400-599, "times"?: 1-20}, {"delayMs": 1-60000, "times"?: 1-20}, ' +
+  'expected one of {"status": 400-599, "retryAfter"?: 0-3600 s, "times"?: 1-20}, {"delayMs": 1-60000, "times"?: 1-20}, ' +
   '{"kind": "garbage" | "network-error" | "wrong-shape", "times"?: 1-20} or {"clear": true}';
 
 export type FaultRequest = { clear: true } | { fault: StandinFault; times: number };
@@ -32,6 +33,10 @@ export function parseFaultRequest(body: unknown): { ok: true; request: FaultRequ
   const data = parsed.data;
   if ('clear' in data) return { ok: true, request: { clear: true } };
   const fault: StandinFault =
-    'status' in data ? { kind: 'status', status: data.status } : 'delayMs' in data ? { kind: 'delay', ms: data.delayMs } : { kind: data.kind };
+    'status' in data
+      ? { kind: 'status', status: data.status, ...(data.retryAfter === undefined ? {} : { retryAfter: String(data.retryAfter) }) }
+      : 'delayMs' in data
+        ? { kind: 'delay', ms: data.delayMs }
+        : { kind: data.kind };
   return { ok: true, request: { fault, times: data.times ?? 1 } };
 }

@@ -12,7 +12,8 @@ console.log(
     ? `SiteGPT: local stand-in, chatbot ${sandbox.chatbotId} (set SITEGPT_API_KEY and SITEGPT_CHATBOT_ID for the real API).`
     : `SiteGPT: the real API, chatbot ${sandbox.chatbotId}.`,
 );
-console.log(`Data: ${sandbox.threads.file}. Ctrl-C stops.\n`);
+console.log(`Data: ${sandbox.threads.file} (threads), ${sandbox.transcript.file} (turns). Ctrl-C stops.`);
+console.log(`Native mode: ${sandbox.url}?mode=native\n`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

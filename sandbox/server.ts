@@ -2,9 +2,12 @@
  * The sandbox server: one node:http server on loopback that serves
  *   /                     the Wix-like member page, through Vite (page-server.ts)
  *   /_auth/*              sign in as any member, sign out, who am I (routes/auth-routes.ts)
- *   /_webmethods/{name}   the web methods: the real backend core, for the cookie's member
+ *   /_webmethods/{name}   the web methods: the real backend kit, for the cookie's member
  *                         (routes/web-method-route.ts, backend.ts)
+ *   /_realtime            the member's notices as Server-Sent Events, Wix Realtime's stand-in
+ *                         (realtime-hub.ts)
  *   /_sandbox/*           config, state and, with the stand-in, the fault switch (routes/sandbox-api.ts)
+ *                         and a human agent's reply (routes/agent-route.ts)
  *   /sitegpt/*            stand-in only: the SiteGPT widget stand-in (standin.ts)
  * Every request must name a loopback host (host-guard.ts); a POST to our routes must come
  * from the page's own origin.
@@ -20,12 +23,15 @@ import { CallScope } from './call-scope.js';
 import { refuseForeignHost } from './host-guard.js';
 import { json, text } from './http-io.js';
 import { createPageServer } from './page-server.js';
+import { RealtimeHub } from './realtime-hub.js';
+import { agentRoute } from './routes/agent-route.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { sandboxApi } from './routes/sandbox-api.js';
 import { webMethodRoute } from './routes/web-method-route.js';
 import { Sessions, loadSessionSecret } from './session.js';
 import { DEV_API_KEY, DEV_CHATBOT_ID, STANDIN_API, createStandin, type Standin } from './standin.js';
 import { SqliteThreadStore } from './thread-store.js';
+import { SqliteTranscriptStore } from './transcript-store.js';
 
 export { DEV_API_KEY, DEV_CHATBOT_ID } from './standin.js';
 
@@ -50,6 +56,10 @@ export interface Sandbox {
   mode: 'standin' | 'sitegpt';
   chatbotId: string;
   threads: SqliteThreadStore;
+  /** The transcript mirror (native mode): one row per turn. */
+  transcript: SqliteTranscriptStore;
+  /** The realtime stand-in: open streams and every notice published. */
+  realtime: RealtimeHub;
   /** Only with the stand-in. */
   standin?: Pick<Standin, 'store' | 'faults'>;
   /** Every web-method call's log line, oldest first. */
@@ -74,18 +84,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const scope = new CallScope();
   const standin = real ? undefined : createStandin(scope);
   const threads = await SqliteThreadStore.open(join(dir, 'member-threads.sqlite'));
+  const transcript = await SqliteTranscriptStore.open(join(dir, 'member-messages.sqlite'));
+  const realtime = new RealtimeHub();
   const sessions = new Sessions(loadSessionSecret(dir, env));
   const calls: LogLine[] = [];
-  const core = createBackend({
+  const kit = createBackend({
     scope,
     threads,
+    transcript,
+    realtime,
     secrets,
     calls,
     quiet: options.quiet,
     ...(standin ? { sitegptBaseUrl: STANDIN_API, sitegptFetch: standin.fetch } : { sitegptFetch: (input, init) => globalThis.fetch(input, init) }),
   });
   const vite = await createPageServer({ repo: REPO, dataDir: dir, quiet: options.quiet });
-  const routes: Route[] = [authRoutes(sessions), webMethodRoute({ core, scope, sessions }), sandboxApi({ chatbotId, threads, standin })];
+  const routes: Route[] = [
+    authRoutes(sessions),
+    webMethodRoute({ kit, scope, sessions }),
+    realtime.route(sessions),
+    sandboxApi({ chatbotId, threads, transcript, standin }),
+    agentRoute({ chatbotId, sessions, threads, realtime, standin }),
+  ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (refuseForeignHost(req, res)) return;
@@ -121,6 +141,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     mode: real ? 'sitegpt' : 'standin',
     chatbotId,
     threads,
+    transcript,
+    realtime,
     standin: standin && { store: standin.store, faults: standin.faults },
     calls,
     close: () =>
@@ -129,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         await new Promise<void>((done) => server.close(() => done()));
         await vite.close();
         threads.close();
+        transcript.close();
       })()),
   };
 }

@@ -1,15 +1,11 @@
 /**
- * The sandbox's thread store: one SQLite table in a file under the sandbox folder, through
- * sql.js (SQLite compiled to WebAssembly: no native build, runs on Node 20). The member is the
- * primary key, so the database itself refuses a second row for a member, as Wix's `_id` does.
- * sql.js keeps the database in memory; every write is saved to the file (write, then rename)
- * before it is acknowledged, so the rows survive a restart or a crash.
+ * The sandbox's thread store: one SQLite table in a file under the sandbox folder
+ * (sqlite-file.ts). The member is the primary key, so the database itself refuses a second row
+ * for a member, as Wix's `_id` does. Every write is saved to the file before it is acknowledged.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import initSqlJs, { type Database } from 'sql.js';
+import type { SqlValue } from 'sql.js';
 import type { ThreadRow, ThreadStore } from '../velo/backend/ports.js';
+import { SqliteFile } from './sqlite-file.js';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS member_threads (
   member_id    TEXT PRIMARY KEY NOT NULL,
@@ -21,21 +17,15 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS member_threads (
 ) WITHOUT ROWID`;
 
 export class SqliteThreadStore implements ThreadStore {
-  private constructor(
-    private readonly db: Database,
-    readonly file: string,
-  ) {}
+  private constructor(private readonly sqlite: SqliteFile) {}
 
   /** Opens the database file, creating it (and its folder) on first use. */
   static async open(file: string): Promise<SqliteThreadStore> {
-    const wasm = createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm');
-    const SQL = await initSqlJs({ locateFile: () => wasm });
-    mkdirSync(dirname(file), { recursive: true });
-    const db = existsSync(file) ? new SQL.Database(readFileSync(file)) : new SQL.Database();
-    db.run(SCHEMA);
-    const store = new SqliteThreadStore(db, file);
-    store.save();
-    return store;
+    return new SqliteThreadStore(await SqliteFile.open(file, SCHEMA));
+  }
+
+  get file(): string {
+    return this.sqlite.file;
   }
 
   async get(memberId: string): Promise<ThreadRow | null> {
@@ -44,27 +34,27 @@ export class SqliteThreadStore implements ThreadStore {
 
   async insert(row: ThreadRow): Promise<'inserted' | 'duplicate'> {
     try {
-      this.db.run('INSERT INTO member_threads VALUES (?, ?, ?, ?, ?, ?)', values(row));
+      this.sqlite.db.run('INSERT INTO member_threads VALUES (?, ?, ?, ?, ?, ?)', values(row));
     } catch (error) {
       if (/UNIQUE constraint failed/.test(String(error))) return 'duplicate';
       throw error;
     }
-    this.save();
+    this.sqlite.save();
     return 'inserted';
   }
 
   async update(row: ThreadRow): Promise<void> {
     const [memberId, ...rest] = values(row);
-    this.db.run(
+    this.sqlite.db.run(
       'UPDATE member_threads SET thread_id = ?, chatbot_id = ?, generation = ?, created_at = ?, last_seen_at = ? WHERE member_id = ?',
       [...rest, memberId],
     );
-    this.save();
+    this.sqlite.save();
   }
 
   async touch(memberId: string, lastSeenAt: string): Promise<void> {
-    this.db.run('UPDATE member_threads SET last_seen_at = ? WHERE member_id = ?', [lastSeenAt, memberId]);
-    this.save();
+    this.sqlite.db.run('UPDATE member_threads SET last_seen_at = ? WHERE member_id = ?', [lastSeenAt, memberId]);
+    this.sqlite.save();
   }
 
   /** Every row, by member (the sandbox's state endpoint and the tests). */
@@ -72,37 +62,19 @@ export class SqliteThreadStore implements ThreadStore {
     return this.select('ORDER BY member_id', []);
   }
 
-  private select(where: string, params: string[]): ThreadRow[] {
-    const statement = this.db.prepare(`SELECT * FROM member_threads ${where}`);
-    const rows: ThreadRow[] = [];
-    try {
-      statement.bind(params);
-      while (statement.step()) {
-        const r = statement.getAsObject();
-        rows.push({
-          memberId: String(r.member_id),
-          threadId: r.thread_id === null ? null : String(r.thread_id),
-          chatbotId: String(r.chatbot_id),
-          generation: Number(r.generation),
-          createdAt: String(r.created_at),
-          lastSeenAt: String(r.last_seen_at),
-        });
-      }
-    } finally {
-      statement.free();
-    }
-    return rows;
+  private select(where: string, params: SqlValue[]): ThreadRow[] {
+    return this.sqlite.select(`SELECT * FROM member_threads ${where}`, params).map((r) => ({
+      memberId: String(r.member_id),
+      threadId: r.thread_id === null ? null : String(r.thread_id),
+      chatbotId: String(r.chatbot_id),
+      generation: Number(r.generation),
+      createdAt: String(r.created_at),
+      lastSeenAt: String(r.last_seen_at),
+    }));
   }
 
   close(): void {
-    this.save();
-    this.db.close();
-  }
-
-  private save(): void {
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, this.db.export());
-    renameSync(temp, this.file);
+    this.sqlite.close();
   }
 }
 

@@ -5,7 +5,7 @@
  * requests of ONE web-method call; a returning member's call makes no SiteGPT request.
  */
 type PendingFault =
-  | { kind: 'status'; status: number; left: number }
+  | { kind: 'status'; status: number; retryAfter?: string; left: number }
   | { kind: 'delay'; delayMs: number; left: number }
   | { kind: 'garbage' | 'network-error' | 'wrong-shape'; left: number };
 
@@ -16,6 +16,7 @@ interface FaultList {
 
 const PRESETS: readonly { label: string; title: string; body: object }[] = [
   { label: '500 ×2', title: 'SiteGPT answers 500 to a request and to its retry: the next call that reaches SiteGPT fails', body: { status: 500, times: 2 } },
+  { label: '429 wait 20 s', title: 'SiteGPT answers 429 with Retry-After: 20 to the next request: that call is RATE_LIMITED', body: { status: 429, retryAfter: 20 } },
   { label: 'slow 3 s', title: 'The next SiteGPT request answers after 3 seconds', body: { delayMs: 3000 } },
   { label: 'garbage 200', title: 'The next SiteGPT request answers 200 with a body that is not SiteGPT\'s JSON', body: { kind: 'garbage' } },
   { label: 'clear faults', title: 'Drop every pending fault', body: { clear: true } },
@@ -23,7 +24,7 @@ const PRESETS: readonly { label: string; title: string; body: object }[] = [
 
 function describe(fault: PendingFault): string {
   const what =
-    fault.kind === 'status' ? `HTTP ${fault.status}`
+    fault.kind === 'status' ? `HTTP ${fault.status}${fault.retryAfter === undefined ? '' : ` (Retry-After ${fault.retryAfter} s)`}`
     : fault.kind === 'delay' ? `slow ${fault.delayMs} ms`
     : fault.kind === 'garbage' ? 'garbage 200'
     : fault.kind.replace('-', ' ');

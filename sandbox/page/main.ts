@@ -1,31 +1,27 @@
 /**
  * The sandbox page's code: what masterPage.ts does on a Wix site (the element, the member
- * session, the web methods), plus the sign-in bar (sign-in-bar.ts), the fault switch
- * (fault-panel.ts) and the panel that logs every element event and web-method call with its
- * latency.
+ * session, the web methods, realtime), plus the sign-in bar (sign-in-bar.ts), the mode switch
+ * (chat-mode.ts), the fault switch (fault-panel.ts) and the panel that logs every element
+ * event and web-method call with its latency (panel-log.ts).
  */
-import { SandboxAuth, type SandboxMember } from './auth.js';
 import { connectMemberChat } from '../../velo/public/sitegpt-member-chat.js';
+import { connectAgentPanel } from './agent-panel.js';
+import { SandboxAuth, type SandboxMember } from './auth.js';
+import { readSwitches, showModeSwitch, switchedUrl } from './chat-mode.js';
 import { connectFaultPanel, type FaultPanel } from './fault-panel.js';
+import { callSummary, createPanelLog, eventSummary, type LogEntry } from './panel-log.js';
+import { eventSourceSubscribe, type RealtimeState } from './realtime.js';
 import { connectSignInBar } from './sign-in-bar.js';
 import { webMethods, type WebMethodCall } from './web-methods.js';
+
+export type { LogEntry } from './panel-log.js';
 
 interface SandboxConfig {
   mode: 'standin' | 'sitegpt';
   chatbotId: string;
   widgetPath: string | null;
   members: SandboxMember[];
-}
-
-/** One panel line; also kept on `window.sandbox.log` for the end-to-end tests and the bench. */
-export interface LogEntry {
-  at: number;
-  kind: 'event' | 'call' | 'auth' | 'fault';
-  name: string;
-  detail: unknown;
-  ms?: number;
-  backendMs?: number | null;
-  failed?: boolean;
+  starters: string[];
 }
 
 const ELEMENT_EVENTS = [
@@ -36,41 +32,31 @@ const ELEMENT_EVENTS = [
   'sitegpt-error',
   'sitegpt-widget-event',
   'sitegpt-thread-mismatch',
+  'sitegpt-send',
+  'sitegpt-load-older',
+  'sitegpt-react',
+  'sitegpt-visibility',
 ] as const;
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const element = $<HTMLElement>('sitegpt-member-chat');
-const logList = $<HTMLOListElement>('[data-log]');
+const switches = readSwitches();
 const entries: LogEntry[] = [];
 const auth = new SandboxAuth();
 declare global {
   interface Window {
-    sandbox: { log: LogEntry[]; auth: SandboxAuth; ready: boolean };
+    sandbox: { log: LogEntry[]; auth: SandboxAuth; ready: boolean; mode: 'widget' | 'native'; realtime: RealtimeState | 'idle' | 'polling' | 'unused' };
   }
 }
-window.sandbox = { log: entries, auth, ready: false };
+window.sandbox = { log: entries, auth, ready: false, mode: switches.mode, realtime: switches.mode === 'widget' ? 'unused' : switches.realtime ? 'idle' : 'polling' };
+const log = createPanelLog($<HTMLOListElement>('[data-log]'), entries);
 
-function log(entry: Omit<LogEntry, 'at'>): void {
-  const full = { at: performance.now(), ...entry };
-  entries.push(full);
-  const item = document.createElement('li');
-  item.className = `kind-${entry.kind}${entry.failed ? ' failed' : ''}`;
-  const time = document.createElement('span');
-  time.className = 't';
-  time.textContent = new Date().toLocaleTimeString([], { hour12: false });
-  const name = document.createElement('span');
-  name.className = 'name';
-  name.textContent = entry.name;
-  const detail = document.createElement('span');
-  detail.className = 'detail';
-  const latency = entry.ms === undefined ? '' : ` ${entry.ms} ms` + (entry.backendMs == null ? '' : ` (backend ${entry.backendMs} ms)`);
-  detail.textContent = `${latency} ${entry.detail === undefined ? '' : JSON.stringify(entry.detail)}`;
-  item.append(time, name, detail);
-  logList.prepend(item);
-}
+showModeSwitch($('[data-mode-switch]'), switches);
+document.body.dataset.chatMode = switches.mode;
 
 const config = (await (await fetch('/_sandbox/config')).json()) as SandboxConfig;
 element.setAttribute('chatbot-id', config.chatbotId);
+if (switches.mode === 'native') element.setAttribute('starters', JSON.stringify(config.starters));
 if (config.widgetPath) {
   // SiteGPT's widget lives on its own origin, so the stand-in's is served on the other loopback
   // name: the frame is cross-origin here too, as on a real site (and Chromium has no reason to
@@ -88,7 +74,7 @@ $('[data-mode]').textContent =
 
 for (const name of ELEMENT_EVENTS) {
   element.addEventListener(name, (event) => {
-    const detail = (event as CustomEvent).detail;
+    const detail = eventSummary((event as CustomEvent).detail);
     log({ kind: 'event', name, detail, failed: name === 'sitegpt-error' || name === 'sitegpt-thread-mismatch' });
   });
 }
@@ -96,22 +82,46 @@ for (const name of ELEMENT_EVENTS) {
 const faultPanel: FaultPanel | undefined =
   config.mode === 'standin' ? connectFaultPanel($('[data-fault-panel]'), (body) => log({ kind: 'fault', name: 'fault queued', detail: body })) : undefined;
 await faultPanel?.refresh();
+if (config.mode === 'standin' && switches.mode === 'native') {
+  connectAgentPanel($('[data-agent-panel]'), (detail) => log({ kind: 'agent', name: 'agent replied', detail }));
+}
 
 const methods = webMethods((call: WebMethodCall) => {
   void faultPanel?.refresh(); // the call may have used some
-  const result = call.result;
-  log({
-    kind: 'call',
-    name: `${call.name}()`,
-    ms: call.ms,
-    backendMs: call.backendMs,
-    failed: !result.ok,
-    detail: result.ok ? ('threadId' in result ? { threadId: result.threadId } : { ok: true }) : result.error,
-  });
+  log({ kind: 'call', name: `${call.name}()`, ms: call.ms, backendMs: call.backendMs, failed: !call.result.ok, detail: callSummary(call) });
+});
+
+// Live updates: what the panel says, and the link that turns realtime off (or on) for this page.
+const live = $<HTMLElement>('[data-live]');
+const liveText = $<HTMLElement>('[data-live-text]');
+const liveToggle = $<HTMLAnchorElement>('[data-live-toggle]');
+function showLive(state: Window['sandbox']['realtime'], member?: string): void {
+  window.sandbox.realtime = state;
+  const words: Record<Window['sandbox']['realtime'], string> = {
+    unused: 'not used in widget mode (SiteGPT\'s widget talks to SiteGPT itself).',
+    idle: 'realtime (Server-Sent Events) once a member is signed in.',
+    connecting: `realtime: connecting for ${member}…`,
+    open: `realtime: open for ${member} (Server-Sent Events, content-free notices).`,
+    reconnecting: 'realtime: reconnecting…',
+    refused: 'realtime refused: page code polls instead.',
+    closed: 'realtime: closed (signed out).',
+    polling: 'realtime off: page code polls every 30 s while the pane is visible, faster after a send.',
+  };
+  liveText.textContent = `Live updates: ${words[state]}`;
+}
+live.hidden = switches.mode !== 'native';
+liveToggle.href = switchedUrl({ realtime: !switches.realtime });
+liveToggle.textContent = switches.realtime ? 'turn realtime off' : 'turn realtime on';
+showLive(window.sandbox.realtime);
+const subscribe = eventSourceSubscribe((state, member) => {
+  showLive(state, member);
+  log({ kind: 'live', name: `realtime ${state}`, detail: { resourceId: member } });
 });
 
 await auth.load();
 connectSignInBar(auth, config.members, (name, detail) => log({ kind: 'auth', name, detail }));
+// The moment page code hears of the member (Wix's onLogin): where time-to-history starts on a site.
+auth.onLogin(() => log({ kind: 'auth', name: 'login', detail: { memberId: auth.currentMember()?.id } }));
 // The real page-code controller, as masterPage.ts wires it on a Wix site: `$w`'s element
 // surface (setAttribute, on) over the DOM element, the sandbox's session, the web methods.
 connectMemberChat(
@@ -120,14 +130,20 @@ connectMemberChat(
     on: (name, handler) => element.addEventListener(name, (event) => handler(event as CustomEvent)),
   },
   {
+    mode: switches.mode,
     loggedIn: () => auth.loggedIn(),
     onLogin: (handler) => auth.onLogin(handler),
     onLogout: (handler) => auth.onLogout(handler),
     promptLogin: () => auth.promptLogin(),
     currentMemberId: () => auth.currentMemberId(),
-    getMemberChat: () => methods.getMemberChat(),
+    getMemberChat: (args) => methods.getMemberChat(args),
     startNewConversation: () => methods.startNewConversation(),
+    sendChatMessage: (args) => methods.sendChatMessage(args),
+    getChatMessages: (args) => methods.getChatMessages(args),
+    rateAnswer: (args) => methods.rateAnswer(args),
+    ...(switches.realtime ? { subscribe } : {}),
     isBrowser: () => true,
+    log: (event, detail) => log({ kind: 'event', name: event, detail, failed: true }),
   },
 );
 window.sandbox.ready = true;

@@ -1,36 +1,34 @@
 /**
- * Stubs of the three web methods of velo/backend/sitegpt.web.ts: each POSTs to the sandbox
- * server, which runs the real backend core for the member of the session cookie (no argument
- * names the member). Every call is reported with its latency, as seen by the page and by the
- * backend.
+ * Stubs of the web methods of velo/backend/sitegpt.web.ts: each POSTs its arguments (a JSON
+ * array, as Wix's transport sends them) to the sandbox server, which runs the real backend kit
+ * for the member of the session cookie (no argument names the member). Every call is reported
+ * with its latency, as seen by the page and by the backend.
  */
-import type { ChatResult, ForgetResult } from '../../contract/index.js';
+import type { GetMessagesArgs, RateArgs, SendArgs } from '../../contract/index.js';
 
 export interface WebMethodCall {
   name: string;
   /** Round trip as the page saw it. */
   ms: number;
-  /** The backend core's own figure (its log line). */
+  /** The backend kit's own figure (its log line). */
   backendMs: number | null;
   sitegptCalled: boolean;
-  result: ChatResult | ForgetResult;
+  result: { ok: boolean; [key: string]: unknown };
 }
 
 export type CallListener = (call: WebMethodCall) => void;
 
 export function webMethods(onCall: CallListener) {
-  async function call<T extends ChatResult | ForgetResult>(name: string): Promise<T> {
+  async function call(name: string, args: unknown[] = []): Promise<WebMethodCall['result']> {
     const started = performance.now();
-    let result: T;
+    let result: WebMethodCall['result'];
     let response: Response | undefined;
     try {
-      response = await fetch(`/_webmethods/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
-      result = response.ok
-        ? ((await response.json()) as T)
-        : ({ ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } } as T);
+      response = await fetch(`/_webmethods/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      result = response.ok ? ((await response.json()) as WebMethodCall['result']) : { ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } };
     } catch {
       // What Wix's web-method stub does when the call itself fails: the page sees an error value.
-      result = { ok: false, error: { code: 'UPSTREAM_UNAVAILABLE', message: 'The web method could not be reached.' } } as T;
+      result = { ok: false, error: { code: 'UPSTREAM_UNAVAILABLE', message: 'The web method could not be reached.' } };
     }
     const backend = response?.headers.get('x-sandbox-latency-ms');
     onCall({
@@ -43,8 +41,11 @@ export function webMethods(onCall: CallListener) {
     return result;
   }
   return {
-    getMemberChat: () => call<ChatResult>('getMemberChat'),
-    startNewConversation: () => call<ChatResult>('startNewConversation'),
-    forgetMyChat: () => call<ForgetResult>('forgetMyChat'),
+    getMemberChat: (args?: { history: true }) => call('getMemberChat', args ? [args] : []),
+    startNewConversation: () => call('startNewConversation'),
+    forgetMyChat: () => call('forgetMyChat'),
+    sendChatMessage: (args: SendArgs) => call('sendChatMessage', [args]),
+    getChatMessages: (args: GetMessagesArgs) => call('getChatMessages', [args]),
+    rateAnswer: (args: RateArgs) => call('rateAnswer', [args]),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The sandbox's own endpoints for the page and for developers:
- *   GET  /_sandbox/config   what the page needs (mode, chatbot ID, widget path, the bar's members)
- *   GET  /_sandbox/state    the stored rows and the stand-in's threads
+ *   GET  /_sandbox/config   what the page needs (mode, chatbot ID, widget path, the bar's members, starters)
+ *   GET  /_sandbox/state    the stored rows (threads and turns) and the stand-in's threads
  *   GET  /_sandbox/faults   stand-in only: the pending SiteGPT faults
  *   POST /_sandbox/faults   stand-in only: queue one (see fault-request.ts) or clear them
  */
@@ -12,15 +12,20 @@ import { json, parseJson, readBody } from '../http-io.js';
 import { SANDBOX_MEMBERS } from '../session.js';
 import type { Standin } from '../standin.js';
 import type { SqliteThreadStore } from '../thread-store.js';
+import type { SqliteTranscriptStore } from '../transcript-store.js';
 
 export interface SandboxApiDeps {
   chatbotId: string;
   threads: SqliteThreadStore;
+  transcript: SqliteTranscriptStore;
   /** Absent with the real SiteGPT: then there is no fault switch. */
   standin?: Standin;
 }
 
-export function sandboxApi({ chatbotId, threads, standin }: SandboxApiDeps) {
+/** Native mode's suggested first questions on an empty thread (the element's `starters`). */
+const STARTERS = ['How do I change my delivery address?', 'What are your opening hours?', 'Can I return an item?'];
+
+export function sandboxApi({ chatbotId, threads, transcript, standin }: SandboxApiDeps) {
   const faultList = (faults: Standin['faults']) => ({ pending: faults.pending, faults: faults.list() });
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
@@ -31,12 +36,14 @@ export function sandboxApi({ chatbotId, threads, standin }: SandboxApiDeps) {
         chatbotId,
         widgetPath: standin ? '/sitegpt/c/{chatbotId}?tid={thread}' : null,
         members: SANDBOX_MEMBERS.map(({ id, name }) => ({ id, name })),
+        starters: STARTERS,
       });
       return true;
     }
     if (path === '/_sandbox/state' && req.method === 'GET') {
       json(res, 200, {
         rows: threads.all(),
+        turns: transcript.all(),
         standinThreads: standin?.store.all().map((t) => ({ threadId: t.threadId, messages: t.messages.length })),
       });
       return true;

@@ -2,10 +2,10 @@
  * `POST /_webmethods/{name}`: one web-method call, answered as Wix's transport answers it. The
  * request must be a POST of `application/json`, at most 64 KiB, holding a JSON array of
  * arguments that the method's schema accepts; anything else is a 4xx with `{error}` and never
- * reaches the core. The member is the session cookie's, as on Wix.
+ * reaches the kit. The member is the session cookie's, as on Wix.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MemberChatCore } from '../../velo/backend/threads/member-threads.core.js';
+import type { Kit } from '../../velo/backend/kit.js';
 import type { CallScope } from '../call-scope.js';
 import { json, parseJson, readBody } from '../http-io.js';
 import type { Sessions } from '../session.js';
@@ -14,7 +14,7 @@ import { findWebMethod } from '../web-method-table.js';
 const PREFIX = '/_webmethods/';
 export const MAX_ARGUMENTS_BYTES = 64 * 1024;
 
-export function webMethodRoute(deps: { core: MemberChatCore; scope: CallScope; sessions: Sessions }) {
+export function webMethodRoute(deps: { kit: Kit; scope: CallScope; sessions: Sessions }) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (!url.pathname.startsWith(PREFIX)) return false;
     const name = url.pathname.slice(PREFIX.length);
@@ -31,7 +31,7 @@ export function webMethodRoute(deps: { core: MemberChatCore; scope: CallScope; s
     if (!call.ok) return refuse(res, 400, call.error);
 
     const member = deps.sessions.member(req.headers.cookie);
-    const { value, call: done } = await deps.scope.run(member && { id: member.id, loginEmail: member.loginEmail }, () => call.run(deps.core));
+    const { value, call: done } = await deps.scope.run(member && { id: member.id, loginEmail: member.loginEmail }, () => call.run(deps.kit));
     json(res, 200, value, {
       'x-sandbox-latency-ms': String(done.line?.latencyMs ?? ''),
       'x-sandbox-sitegpt-called': String(done.line?.sitegptCalled ?? false),

@@ -1,12 +1,14 @@
 /**
- * The README asks a new user to open the console: it must be clean. Page load, sign-in,
- * sign-out, a member switch and a reload log no error or warning, throw nothing, and no
- * request fails (the page, its modules, the widget frame and a favicon).
+ * The README asks a new user to open the console: it must be clean, in both modes. Page load,
+ * sign-in, sign-out, a member switch and a reload (native mode: and a conversation, with its
+ * realtime stream) log no error or warning, throw nothing, and no request fails (the page, its
+ * modules, the widget frame, the realtime stream and a favicon).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { frameThread, pageUrl, signIn, signOut, startBed, waitForState, type Bed } from './support.js';
+import { ask, nativeUrl, paneReady, realtimeOpen, waitForAnswer } from './native.js';
 
 let bed: Bed;
 before(async () => {
@@ -53,5 +55,38 @@ test('a clean console: load, sign in, sign out, switch members, reload', async (
   // Give a late websocket retry or favicon request time to show up before judging.
   await page.waitForTimeout(500);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a clean console in native mode: sign in, a conversation, sign out, switch members, reload', async () => {
+  const context = await bed.browser.newContext({ viewport: { width: 1200, height: 720 } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(nativeUrl(bed.sandbox));
+  await page.waitForFunction(() => window.sandbox?.ready === true);
+  await waitForState(page, 'signed-out');
+
+  await signIn(page, 'ada');
+  await paneReady(page);
+  await realtimeOpen(page);
+  await ask(page, 'Is the console clean?');
+  await waitForAnswer(page, 'Is the console clean?');
+  await signOut(page);
+  await waitForState(page, 'signed-out');
+  await signIn(page, 'grace');
+  await paneReady(page);
+  await signIn(page, 'alan'); // a switch: sign-out and sign-in in one click
+  await paneReady(page);
+  await realtimeOpen(page);
+  await page.reload();
+  await page.waitForFunction(() => window.sandbox?.ready === true);
+  await paneReady(page);
+  await page.waitForTimeout(500);
+  // A realtime stream ends by the page closing its EventSource (sign-out, a switch, a reload),
+  // which Chromium reports as an aborted request: that is the stream's normal end, not a failure.
+  // Anything else about /_realtime (a 403, a 5xx) still counts.
+  const closedStreams = problems.filter((p) => /^failed: \S+\/_realtime\?resource=\S+ net::ERR_ABORTED$/.test(p));
+  assert.ok(closedStreams.length >= 2, `Ada's stream at sign-out and Alan's at the reload: ${problems.join('\n')}`);
+  assert.deepEqual(problems.filter((p) => !closedStreams.includes(p)), []);
   await context.close();
 });

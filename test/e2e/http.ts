@@ -72,11 +72,51 @@ export interface WebMethodReply<T = unknown> {
   sitegptCalled: boolean;
 }
 
+export interface RealtimeStream {
+  status: number;
+  contentType: string;
+  /** Everything received so far. */
+  text: string;
+  /** The JSON of every `data:` line so far. */
+  events: unknown[];
+  close(): void;
+}
+
 /** One browser's worth of session: the sign-in cookie, then web-method calls with it. */
 export class MemberDevice {
   #cookie = '';
 
   constructor(readonly base: string) {}
+
+  /** The sign-in cookie (`name=value`), "" before a sign-in. */
+  get cookie(): string {
+    return this.#cookie;
+  }
+
+  /**
+   * Opens the realtime stream for `resource` with this device's cookie, as the page's
+   * EventSource does. Its `data:` lines collect in `events`; a refused stream has its status
+   * and body and no events.
+   */
+  openRealtime(resource: string): Promise<RealtimeStream> {
+    const url = new URL(`/_realtime?resource=${encodeURIComponent(resource)}`, this.base);
+    return new Promise((resolve, reject) => {
+      const req = request(url, { agent: false, headers: { cookie: this.#cookie, accept: 'text/event-stream' } }, (res) => {
+        const stream: RealtimeStream = { status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), text: '', events: [], close: () => req.destroy() };
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          stream.text += chunk;
+          stream.events = stream.text.split('\n\n').flatMap((block) => block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice(6)) as unknown));
+        });
+        res.on('error', () => undefined);
+        // The headers are here: a stream is open, a refusal's body follows at once.
+        if (stream.status === 200) resolve(stream);
+        else res.on('end', () => resolve(stream));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
 
   async signIn(memberId: string): Promise<{ status: number; body: unknown }> {
     const response = await fetch(new URL('/_auth/login', this.base), {

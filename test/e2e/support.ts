@@ -5,7 +5,7 @@
 import { mkdtempSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 
 export const CHROMIUM_ARGS = [
@@ -97,15 +97,17 @@ export async function frameText(page: Page): Promise<string> {
 }
 
 /**
- * Saves a screenshot under test-output/screenshots. With UPDATE_SCREENSHOTS=1
- * (`npm run screenshots`) it also replaces the README's copy in docs/screenshots; a plain
- * test run leaves the committed pictures alone.
+ * Saves a screenshot under test-output/screenshots: the page's viewport, or only `target` (an
+ * element, such as the chat box) when given. With UPDATE_SCREENSHOTS=1 (`npm run screenshots`)
+ * it also replaces the README's copy in docs/screenshots; a plain test run leaves the committed
+ * pictures alone.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, target?: Locator): Promise<void> {
   const out = join(process.cwd(), 'test-output', 'screenshots');
   mkdirSync(out, { recursive: true });
-  await page.mouse.move(1, 710); // no hover highlight on the sign-in bar
-  await page.screenshot({ path: join(out, `${name}.png`) });
+  await page.mouse.move(1, (page.viewportSize()?.height ?? 720) - 10); // no hover highlight on the sign-in bar
+  const path = join(out, `${name}.png`);
+  await (target ? target.screenshot({ path }) : page.screenshot({ path }));
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     const docs = join(process.cwd(), 'docs', 'screenshots');
     mkdirSync(docs, { recursive: true });

@@ -1,0 +1,57 @@
+/**
+ * The sandbox's stand-in for Wix Realtime (architecture.md §8.5): Server-Sent Events on the
+ * sandbox's own port. `GET /_realtime?resource=<memberId>` opens a stream of the member's
+ * notices, and only for the member of the session cookie, the rule backend/realtime-permissions.js
+ * gives Wix (any other resource, or no session, is a 403). The backend publishes through
+ * RealtimePort, as on a site: content-free notices `{v, kind, rev}`, one `data:` line each.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Notice } from '../contract/index.js';
+import type { RealtimePort } from '../velo/backend/ports.js';
+import { json } from './http-io.js';
+import type { Sessions } from './session.js';
+
+export const REALTIME_PATH = '/_realtime';
+
+export class RealtimeHub implements RealtimePort {
+  readonly #streams = new Map<string, Set<ServerResponse>>();
+  /** Every notice published, oldest first (tests and the bench count them). */
+  readonly published: Array<{ memberId: string; notice: Notice }> = [];
+
+  async publish(memberId: string, notice: Notice): Promise<void> {
+    this.published.push({ memberId, notice });
+    const data = `data: ${JSON.stringify({ v: notice.v, kind: notice.kind, rev: notice.rev })}\n\n`;
+    for (const stream of this.#streams.get(memberId) ?? []) stream.write(data);
+  }
+
+  /** Open streams of one member (or of everyone). */
+  streams(memberId?: string): number {
+    if (memberId !== undefined) return this.#streams.get(memberId)?.size ?? 0;
+    return [...this.#streams.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+
+  route(sessions: Sessions) {
+    return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+      if (url.pathname !== REALTIME_PATH) return false;
+      if (req.method !== 'GET') {
+        json(res, 405, { error: 'subscribe with GET' }, { allow: 'GET' });
+        return true;
+      }
+      const member = sessions.member(req.headers.cookie);
+      const resource = url.searchParams.get('resource');
+      if (!member || resource !== member.id) {
+        json(res, 403, { error: 'only the signed-in member may subscribe, and only to their own ID' });
+        return true;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': subscribed\n\n'); // sends the headers now, so the page's EventSource opens
+      const set = this.#streams.get(member.id) ?? new Set();
+      this.#streams.set(member.id, set.add(res));
+      req.on('close', () => {
+        set.delete(res);
+        if (set.size === 0 && this.#streams.get(member.id) === set) this.#streams.delete(member.id);
+      });
+      return true;
+    };
+  }
+}
