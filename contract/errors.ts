@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   /** No such turn among the member's own. */
   'NOT_FOUND',
+  /** The site owner closed the chat (settings `mode: off`); the message says how to reach the team. */
+  'CHAT_CLOSED',
 ] as const;
 
 /**

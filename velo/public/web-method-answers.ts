@@ -22,6 +22,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   INTERNAL: true,
   INVALID_INPUT: true,
   NOT_FOUND: true,
+  CHAT_CLOSED: true,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

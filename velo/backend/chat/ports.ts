@@ -35,6 +35,17 @@ export interface TurnRow {
   /** A failed send that may have reached SiteGPT: its retry re-reads the thread first. */
   uncertain: boolean;
   attempt: number;
+  /**
+   * Why the answer counts as low confidence (architecture.md §10): `no-answer`, `no-sources`,
+   * `refusal`, `negative-reaction`; empty when it does not. Absent on rows written before.
+   */
+  lowConfidence?: string[];
+  /** The question repeats one of the member's questions of the last 24 h (§10). */
+  repeat?: boolean;
+  /** On a `system` turn: the conversation was handed to a person here, and why. */
+  handoff?: { reason: 'low-confidence' | 'requested'; targets: string[] } | null;
+  /** Tokens the provider counted for this answer (the OpenAI-compatible provider; SiteGPT reports none). */
+  tokens?: { prompt: number; completion: number } | null;
 }
 
 export interface TranscriptStore {

@@ -38,6 +38,7 @@ const defaultMessages: Record<ErrorCode, string> = {
   INTERNAL: 'Something went wrong. Try again.',
   INVALID_INPUT: 'That request was not accepted.',
   NOT_FOUND: 'That message was not found.',
+  CHAT_CLOSED: 'The chat is closed right now.',
 };
 
 /** Anything that is not a Failure is a bug or a surprise: INTERNAL, with a fixed message. */
