@@ -51,8 +51,18 @@ export type RateResult = z.infer<typeof RateResultSchema>;
 export const REALTIME_CHANNEL = 'sitegpt-member-chat';
 export const NoticeSchema = z.object({
   v: z.literal(1),
-  /** `turns`: fetch what changed; `thread`: the member's thread changed, follow it. */
-  kind: z.enum(['turns', 'thread']),
+  /**
+   * `turns`: fetch what changed; `thread`: the member's thread changed, follow it; `service`
+   * (on SERVICE_CHANNEL only): the operator changed the service mode, ask getMemberChat again.
+   */
+  kind: z.enum(['turns', 'thread', 'service']),
   rev: wholeNumber(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
+
+/**
+ * The site-wide channel of `service` notices (no resource): a backend container that sees the
+ * operator's service mode change (SiteGptSettings `mode`) tells every open page at once, with
+ * nothing in the notice but its kind and the time it was seen (architecture.md §9).
+ */
+export const SERVICE_CHANNEL = 'sitegpt-chat-service';

@@ -6,7 +6,8 @@
  * acknowledged. Checked against the backend's shared store contract (transcript-store.test.ts).
  */
 import type { SqlValue } from 'sql.js';
-import type { TranscriptStore, TurnRow } from '../velo/backend/ports.js';
+import { readScanCursor, scanPage } from '../velo/backend/metrics/scan-cursor.js';
+import type { QuestionStamp, ScanPage, TranscriptStore, TurnRow } from '../velo/backend/ports.js';
 import { SqliteFile } from './sqlite-file.js';
 
 const SCHEMA = `
@@ -29,21 +30,30 @@ CREATE TABLE IF NOT EXISTS turns (
   upstream_latency_ms INTEGER,
   error_code          TEXT,
   uncertain           INTEGER NOT NULL,
-  attempt             INTEGER NOT NULL
+  attempt             INTEGER NOT NULL,
+  flags               TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS turns_by_seq ON turns (member_id, thread_id, seq);
-CREATE INDEX IF NOT EXISTS turns_by_rev ON turns (member_id, thread_id, rev);`;
+CREATE INDEX IF NOT EXISTS turns_by_rev ON turns (member_id, thread_id, rev);
+CREATE INDEX IF NOT EXISTS turns_by_asked ON turns (asked_at, _id);`;
 
 const COLUMNS = [
   '_id', 'member_id', 'thread_id', 'client_message_id', 'kind', 'status', 'question', 'answer', 'sources', 'reaction',
   'asked_at', 'answered_at', 'rev', 'seq', 'upstream_message_id', 'upstream_latency_ms', 'error_code', 'uncertain', 'attempt',
+  'flags',
 ] as const;
 
 export class SqliteTranscriptStore implements TranscriptStore {
   private constructor(private readonly sqlite: SqliteFile) {}
 
   static async open(file: string): Promise<SqliteTranscriptStore> {
-    return new SqliteTranscriptStore(await SqliteFile.open(file, SCHEMA));
+    const sqlite = await SqliteFile.open(file, SCHEMA);
+    // A file written before the classification flags had no column for them.
+    if (!sqlite.select('PRAGMA table_info(turns)', []).some((column) => column.name === 'flags')) {
+      sqlite.db.run('ALTER TABLE turns ADD COLUMN flags TEXT');
+      sqlite.save();
+    }
+    return new SqliteTranscriptStore(sqlite);
   }
 
   get file(): string {
@@ -91,6 +101,47 @@ export class SqliteTranscriptStore implements TranscriptStore {
     return removed;
   }
 
+  async scan(fromMs: number, toMs: number, options: { after?: string; limit: number }): Promise<ScanPage> {
+    const key = options.after === undefined ? undefined : readScanCursor(options.after);
+    const after = key ? 'AND (asked_at > ? OR (asked_at = ? AND _id > ?))' : '';
+    const params: SqlValue[] = [fromMs, toMs, ...(key ? [key.askedAt, key.askedAt, key.id] : []), options.limit];
+    const rows = this.select(`WHERE asked_at >= ? AND asked_at < ? AND kind <> 'claim' ${after} ORDER BY asked_at, _id LIMIT ?`, params);
+    return scanPage(rows, options.limit);
+  }
+
+  /**
+   * The seed command's write: every row of members whose ID starts with `prefix` goes, `rows`
+   * come in, in one transaction and one save (a save per row would rewrite the file thousands of
+   * times). A taken `_id` fails the lot.
+   */
+  replaceMembers(prefix: string, rows: readonly TurnRow[]): void {
+    const sql = `INSERT INTO turns (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+    this.sqlite.db.run('BEGIN');
+    try {
+      this.sqlite.db.run('DELETE FROM turns WHERE substr(member_id, 1, length(?)) = ?', [prefix, prefix]);
+      for (const row of rows) this.sqlite.db.run(sql, values(row));
+      this.sqlite.db.run('COMMIT');
+    } catch (error) {
+      this.sqlite.db.run('ROLLBACK');
+      throw error;
+    }
+    this.sqlite.save();
+  }
+
+  /** The guardrails' rate-limit read: the member's questions since one time, or anybody's since another, newest first. */
+  async recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number): Promise<QuestionStamp[]> {
+    const rows = this.sqlite.select(
+      `SELECT _id, member_id, kind, asked_at FROM turns WHERE kind IN ('ai', 'fallback') AND ((member_id = ? AND asked_at >= ?) OR asked_at >= ?) ORDER BY asked_at DESC, _id LIMIT ?`,
+      [memberId, memberSinceMs, siteSinceMs, limit],
+    );
+    return rows.map((r) => ({ _id: String(r._id), memberId: String(r.member_id), kind: String(r.kind) as QuestionStamp['kind'], askedAt: Number(r.asked_at) }));
+  }
+
+  /** The monthly budget's count: `ai` turns asked since a time, everybody's. */
+  async countAiTurnsSince(sinceMs: number): Promise<number> {
+    return Number(this.sqlite.select(`SELECT COUNT(*) AS n FROM turns WHERE kind = 'ai' AND asked_at >= ?`, [sinceMs])[0]?.n ?? 0);
+  }
+
   /** Every row of one member (or everyone's), oldest first: the sandbox's state endpoint and the tests. */
   all(memberId?: string): TurnRow[] {
     return memberId === undefined ? this.select('ORDER BY member_id, seq', []) : this.select('WHERE member_id = ? ORDER BY seq', [memberId]);
@@ -109,6 +160,7 @@ function values(row: TurnRow): SqlValue[] {
   return [
     row._id, row.memberId, row.threadId, row.clientMessageId, row.kind, row.status, row.question, row.answer, JSON.stringify(row.sources), row.reaction,
     row.askedAt, row.answeredAt, row.rev, row.seq, row.upstreamMessageId, row.upstreamLatencyMs, row.errorCode, row.uncertain ? 1 : 0, row.attempt,
+    flagsOf(row),
   ];
 }
 
@@ -135,5 +187,18 @@ function readRow(r: Record<string, SqlValue>): TurnRow {
     errorCode: text(r.error_code) as TurnRow['errorCode'],
     uncertain: Number(r.uncertain) === 1,
     attempt: Number(r.attempt),
+    ...(r.flags === null || r.flags === undefined ? {} : (JSON.parse(String(r.flags)) as Flags)),
   };
+}
+
+/** The classification flags (architecture.md §10) as one JSON column, holding only those the row has. */
+type Flags = Pick<TurnRow, 'lowConfidence' | 'repeat' | 'handoff' | 'tokens'>;
+
+function flagsOf(row: TurnRow): string | null {
+  const flags: Flags = {};
+  if (row.lowConfidence !== undefined) flags.lowConfidence = row.lowConfidence;
+  if (row.repeat !== undefined) flags.repeat = row.repeat;
+  if (row.handoff !== undefined) flags.handoff = row.handoff;
+  if (row.tokens !== undefined) flags.tokens = row.tokens;
+  return Object.keys(flags).length === 0 ? null : JSON.stringify(flags);
 }

@@ -39,9 +39,10 @@ describe('exactly-once sending', () => {
     assert.deepEqual(new Set(results.map(code)), new Set(['OK']));
     assert.equal(new Set(results.map((r) => (r.ok ? `${r.turn.status}:${r.turn.answer}` : ''))).size, 1);
     assert.ok(results.every((r) => r.ok && r.turn.status === 'answered'));
-    assert.equal(transcript.rows.size, 1);
+    assert.equal(transcript.turnsOf(ADA.id).length, 1);
+    assert.equal(transcript.rows.size, 2, 'the turn and its one rate-limit slot');
     assert.equal(posts().length, 1);
-    assert.equal(transcript.writes, 2, 'one run for all 20 in this container: one insert, one update');
+    assert.equal(transcript.writes, 3, 'one run for all 20 in this container: one slot, one insert, one update');
   });
 
   it('20 concurrent retries of one clientMessageId across 4 containers: one row, one post; the others wait and answer it', async () => {
@@ -51,7 +52,10 @@ describe('exactly-once sending', () => {
     const args = { clientMessageId: newId(), text: 'Across containers' };
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => kits[i % 4]!.sendChatMessage(args)));
     assert.ok(results.every((r) => r.ok && r.turn.status === 'answered'), JSON.stringify(results.map(code)));
-    assert.equal(transcript.rows.size, 1);
+    assert.equal(transcript.turnsOf(ADA.id).length, 1);
+    // Each container's run claims a rate-limit slot before its insert finds the row taken.
+    const slots = [...transcript.rows.values()].filter((r) => r.kind === 'claim').length;
+    assert.ok(slots >= 1 && slots <= 4, `${slots} slots`);
     assert.equal(posts().length, 1);
     assert.deepEqual(questionsIn(results[0]!.ok ? results[0]!.threadId : ''), ['Across containers']);
   });
@@ -139,7 +143,8 @@ describe('exactly-once sending', () => {
     assert.ok(results.every((r) => r.ok && r.turn.status === 'answered'), JSON.stringify(results.map(code)));
     assert.equal(posts().length, 2, 'the refused attempt and one retry');
     assert.equal(transcript.turnsOf(ADA.id).length, 1);
-    assert.deepEqual([...transcript.rows.values()].map((r) => r.kind).sort(), ['ai', 'claim']);
+    // The first send's rate-limit slot and the retry's one claim row; the retries are no new questions, so no slot.
+    assert.deepEqual([...transcript.rows.values()].map((r) => `${r.kind}:${r.clientMessageId.startsWith('rate-slot-') ? 'slot' : 'turn'}`).sort(), ['ai:turn', 'claim:slot', 'claim:turn']);
   });
 
   it('a send whose row cannot be stored is not posted, and its retry posts once', async () => {

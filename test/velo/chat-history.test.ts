@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { MessagesResultSchema, ChatResultSchema, type MessagesResult } from '../../contract/index.js';
+import { MemorySettings } from './support/memory-guard-ports.js';
 import { ShiftedClock } from './support/memory-ports.js';
-import { ADA, memoryKit, newId } from './support/memory-kit.js';
+import { ADA, memoryKit, newId, NO_LIMITS } from './support/memory-kit.js';
 import { CHATBOT_ID, createStandin } from './support/standin.js';
 
 const standin = createStandin();
@@ -18,9 +19,9 @@ after(() => server.close());
 const threadReads = () => standin.requests.filter((r) => r.method === 'GET' && r.path.includes('/threads/')).length;
 const code = (result: MessagesResult) => (result.ok ? 'OK' : result.error.code);
 
-/** A kit whose member has sent `n` questions, one clock second apart. */
+/** A kit whose member has sent `n` questions, one clock second apart (faster than the default rate limits allow). */
 async function withTurns(n: number, options: Parameters<typeof memoryKit>[0] = {}) {
-  const env = memoryKit(options);
+  const env = memoryKit({ settings: new MemorySettings(NO_LIMITS), ...options });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const id = `q-${String(i).padStart(3, '0')}-${newId().slice(0, 8)}`;

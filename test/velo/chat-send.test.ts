@@ -35,7 +35,8 @@ describe('sendChatMessage', () => {
     assert.match(result.turn.answer!, /^Stand-in answer to: How do I install it\?/);
     assert.deepEqual(result.turn.sources, [...STANDIN_SOURCES]);
     const [row] = transcript.turnsOf(ADA.id);
-    assert.equal(transcript.rows.size, 1);
+    assert.equal(transcript.turnsOf(ADA.id).length, 1);
+    assert.equal(transcript.rows.size, 2, 'the turn and its rate-limit slot (a content-free claim row)');
     assert.equal(row!.status, 'answered');
     assert.equal(row!.upstreamMessageId, standin.store.get(CHATBOT_ID, chat.threadId)!.messages[0]!.messageId);
     assert.match(row!._id, /^[0-9a-f]{32}$/, 'the row is keyed by a hash, not by the member or message ID');
@@ -133,12 +134,16 @@ describe('sendChatMessage', () => {
     assert.equal(realtime.published.length, 2);
   });
 
-  it("says UPSTREAM_UNAVAILABLE for SiteGPT's message quota, with its own reason on the log line", async () => {
-    const { kit, log } = memoryKit();
+  it("answers SiteGPT's message quota (MESSAGES_LIMIT_REACHED) with a static reply, stored as a fallback turn, labelled on the log line", async () => {
+    const { kit, log, transcript } = memoryKit();
     await kit.getMemberChat();
     standin.faults.next({ kind: 'status', status: 403, code: 'MESSAGES_LIMIT_REACHED', message: 'Messages limit reached' });
-    assert.equal(code(await kit.sendChatMessage({ clientMessageId: newId(), text: 'one more' })), 'UPSTREAM_UNAVAILABLE');
-    assert.equal(log.lines.at(-1)!.reason, 'sitegpt-messages-limit');
+    const result = await kit.sendChatMessage({ clientMessageId: newId(), text: 'one more' });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual([result.turn.kind, result.turn.status, result.turn.sources], ['fallback', 'answered', []]);
+    assert.equal(result.turn.answer, "Our assistant can't answer right now. You can reach our team here: /contact");
+    assert.deepEqual(transcript.turnsOf(ADA.id).map((r) => [r.kind, r.status, r.upstreamMessageId]), [['fallback', 'answered', null]]);
+    assert.deepEqual([log.lines.at(-1)!.outcome, log.lines.at(-1)!.guard, log.lines.at(-1)!.sitegptCalled], ['OK', 'quota', true]);
   });
 
   it('keeps the API key and the message text out of every result and log line', async () => {

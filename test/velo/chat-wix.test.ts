@@ -23,6 +23,8 @@ const standin = createStandin({ baseUrl: 'https://sitegpt.ai/api/v0' });
 const server = setupServer(...wix.handlers, ...standin.handlers);
 const ada = { id: 'member-ada', loginEmail: 'ada@example.com' };
 const messages = () => wix.rows('SiteGptMessages');
+/** The turns among the rows (claim rows are content-free locks: retries' attempts, rate-limit slots). */
+const turnRows = () => messages().filter((r) => r.kind !== 'claim');
 const newId = () => crypto.randomUUID();
 // The kits of wixKit() talk to the stand-in at its test base URL; the web methods use SiteGPT's real one.
 const testStandin = createStandin();
@@ -46,24 +48,26 @@ afterEach(() => {
 after(() => server.close());
 
 describe('native mode on Wix', () => {
-  it('stores one row per turn in SiteGptMessages with the fields the guide names, in 1 CMS read and 2 writes', async () => {
+  it('stores one row per turn in SiteGptMessages with the fields the guide names, in 2 CMS reads and 3 writes', async () => {
     const chat = await getMemberChat();
     assert.ok(chat.ok);
     wix.requests.length = 0;
     const id = newId();
     const sent = SendResultSchema.parse(await sendChatMessage({ clientMessageId: id, text: 'Where is my order?' }));
     assert.ok(sent.ok && sent.turn.status === 'answered');
-    assert.equal(messages().length, 1);
-    const row = messages()[0]!;
+    assert.equal(turnRows().length, 1);
+    assert.deepEqual(messages().filter((r) => r.kind === 'claim').map((r) => [r.memberId, r.question, r.answer]), [[ada.id, null, null]], 'one content-free rate-limit slot');
+    const row = turnRows()[0]!;
     assert.deepEqual(Object.keys(row).sort(), [
       '_id', 'answer', 'answeredAt', 'askedAt', 'attempt', 'clientMessageId', 'errorCode', 'kind', 'memberId', 'question',
       'reaction', 'rev', 'seq', 'sources', 'status', 'threadId', 'uncertain', 'upstreamLatencyMs', 'upstreamMessageId',
     ]);
     assert.deepEqual([row.memberId, row.threadId, row.clientMessageId, row.question, row.status], [ada.id, chat.threadId, id, 'Where is my order?', 'answered']);
     assert.ok(typeof row.askedAt === 'object' && row.askedAt !== null && '$date' in row.askedAt, 'askedAt is a CMS date');
+    // The settings were read by getMemberChat and are reused for 30 s: no read of them here.
     const data = wix.requests.filter((r) => r.path.includes('/wix-data/'));
-    assert.equal(data.filter((r) => r.method === 'GET').length, 1, 'reads: the member row');
-    assert.equal(data.filter((r) => r.method === 'POST').length, 2, 'writes: insert pending, update answered');
+    assert.equal(data.filter((r) => r.method === 'GET').length, 2, 'reads: the member row, the rate-limit count');
+    assert.equal(data.filter((r) => r.method === 'POST').length, 3, 'writes: the rate-limit slot, insert pending, update answered');
   });
 
   it('publishes content-free notices on sitegpt-member-chat for the member only', async () => {
@@ -104,7 +108,7 @@ describe('native mode on Wix', () => {
     wix.session.member = ada;
     wix.published.length = 0;
     assert.deepEqual(await forgetMyChat(), { ok: true });
-    assert.deepEqual(messages().map((r) => r.memberId), ['member-bob']);
+    assert.deepEqual(messages().map((r) => [r.memberId, r.kind]).sort(), [['member-bob', 'ai'], ['member-bob', 'claim']], "Bob's turn and his rate-limit slot");
     assert.deepEqual(wix.published.map((p) => [p.resourceId, (p.payload as { kind: string }).kind]), [[ada.id, 'thread']]);
     const fresh = await startNewConversation();
     assert.ok(fresh.ok);
@@ -152,7 +156,7 @@ describe('exactly-once on Wix, across containers', () => {
     const args = { clientMessageId: newId(), text: 'exactly once' };
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => kits[i % 4]!.sendChatMessage(args)));
     assert.ok(results.every((r) => r.ok && r.turn.status === 'answered'), JSON.stringify(results.map((r) => (r.ok ? r.turn.status : r.error.code))));
-    assert.equal(messages().length, 1);
+    assert.equal(turnRows().length, 1);
     assert.equal(testStandin.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/message')).length, 1);
   });
 
@@ -163,7 +167,7 @@ describe('exactly-once on Wix, across containers', () => {
     testStandin.faults.next({ kind: 'delay', ms: 250 });
     const args = { clientMessageId: newId(), text: 'Did it arrive?' };
     assert.equal((await kit.sendChatMessage(args)).ok, false);
-    assert.deepEqual([messages()[0]!.status, messages()[0]!.uncertain], ['failed', true]);
+    assert.deepEqual([turnRows()[0]!.status, turnRows()[0]!.uncertain], ['failed', true]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const retry = await kit.sendChatMessage(args);
     assert.ok(retry.ok && retry.turn.status === 'answered');
@@ -177,7 +181,7 @@ describe('exactly-once on Wix, across containers', () => {
     const sends = ['laptop', 'phone', 'tablet'].map((text) => ({ clientMessageId: newId(), text }));
     const results = await Promise.all(sends.map((args, i) => kits[i]!.sendChatMessage(args)));
     assert.ok(results.every((r) => r.ok && r.turn.status === 'answered'));
-    assert.equal(messages().length, 3);
+    assert.equal(turnRows().length, 3);
     const page = await kits[2]!.getMemberChat({ history: true });
     assert.ok(page.ok && page.history);
     const turns = page.history.turns;

@@ -2,8 +2,8 @@
 // member, to the resource that is their own member ID on the kit's channel, and nobody else.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { REALTIME_CHANNEL } from '../../contract/index.js';
-import { CHANNEL, realtime_check_permission } from '../../velo/backend/realtime-permissions.js';
+import { REALTIME_CHANNEL, SERVICE_CHANNEL as CONTRACT_SERVICE_CHANNEL } from '../../contract/index.js';
+import { CHANNEL, realtime_check_permission, SERVICE_CHANNEL } from '../../velo/backend/realtime-permissions.js';
 
 const ada = { id: 'member-ada', type: 'Member' };
 const channel = (resourceId?: unknown, name: unknown = 'sitegpt-member-chat') => ({ name, resourceId });
@@ -25,6 +25,25 @@ describe('realtime_check_permission', () => {
     ['no subscriber', channel('member-ada'), undefined, false],
     ['no channel', undefined, ada, false],
     ['null for both', null, null, false],
+  ];
+  for (const [name, ch, subscriber, read] of table) {
+    it(`${read ? 'admits' : 'refuses'} ${name}`, () => {
+      assert.deepEqual(realtime_check_permission(ch as never, subscriber as never), { read });
+    });
+  }
+});
+
+describe('realtime_check_permission: the site-wide service channel', () => {
+  it('names the service channel the contract publishes on', () => assert.equal(SERVICE_CHANNEL, CONTRACT_SERVICE_CHANNEL));
+
+  const service = (resourceId?: unknown) => ({ name: 'sitegpt-chat-service', resourceId });
+  const table: Array<[string, unknown, unknown, boolean]> = [
+    ['any member, the whole channel', service(), ada, true],
+    ['another member, the whole channel', service(), { id: 'member-bob', type: 'Member' }, true],
+    ['a member, a resource on it (never published to)', service('member-ada'), ada, false],
+    ['a visitor', service(), { id: 'visitor-1', type: 'Anonymous' }, false],
+    ['a member without an ID', service(), { type: 'Member' }, false],
+    ['no subscriber', service(), undefined, false],
   ];
   for (const [name, ch, subscriber, read] of table) {
     it(`${read ? 'admits' : 'refuses'} ${name}`, () => {

@@ -24,6 +24,8 @@ export interface BackendConfig {
     chatbotId: string;
     /** Optional: keys the thread-ID derivation; without it a key is derived from the API key. */
     threadSecret: string;
+    /** Optional: a SiteGPT v2 token (scope conversations:*), for the account's usage and limits (budgets). */
+    v2Token: string;
   };
   /** Admin-only CMS collection, one row per member with `_id = memberId`. */
   collection: string;
@@ -37,6 +39,23 @@ export interface BackendConfig {
   lastSeenRefreshMs: number;
   /** Native mode (architecture.md §8): the transcript mirror and what it accepts. */
   chat: ChatConfig;
+  /** The guardrails (architecture.md §9): where the operator's settings live and how long values are reused. */
+  guardrails: GuardrailsConfig;
+}
+
+export interface GuardrailsConfig {
+  /** Admin-only CMS collection holding ONE item: the operator's settings (guardrails/settings-schema.ts). */
+  settingsCollection: string;
+  /** How long one container reuses the settings it read: a change takes effect within this. At most 30 s. */
+  settingsCacheMs: number;
+  /** How long one container reuses the mirror's count of this month's messages (its own sends are added meanwhile). */
+  budgetCacheMs: number;
+  /** How long one container reuses SiteGPT's v2 usage and limits. */
+  sitegptUsageCacheMs: number;
+  /** After SiteGPT answered MESSAGES_LIMIT_REACHED, one container answers statically this long before asking again. */
+  quotaRecheckMs: number;
+  /** A breaker probe that has not reported back after this long (its call died) lets another probe through. */
+  probeTimeoutMs: number;
 }
 
 export interface ChatConfig {
@@ -75,6 +94,7 @@ export const defaultConfig: BackendConfig = {
     apiKey: 'SITEGPT_API_KEY',
     chatbotId: 'SITEGPT_CHATBOT_ID',
     threadSecret: 'SITEGPT_THREAD_SECRET',
+    v2Token: 'SITEGPT_V2_TOKEN',
   },
   collection: 'SiteGptMemberThreads',
   sitegptBaseUrl: 'https://sitegpt.ai/api/v0',
@@ -106,12 +126,22 @@ export const defaultConfig: BackendConfig = {
     uncertainSettleMs: 30_000,
     agentSyncMs: 30_000,
   },
+  guardrails: {
+    settingsCollection: 'SiteGptSettings',
+    settingsCacheMs: 30_000,
+    budgetCacheMs: 60_000,
+    sitegptUsageCacheMs: 5 * 60_000,
+    quotaRecheckMs: 5 * 60_000,
+    // Longer than any send can take (sendOverallMs, and Wix's own 14 s cut).
+    probeTimeoutMs: 20_000,
+  },
 };
 
-export type ConfigOverrides = Partial<Omit<BackendConfig, 'timeouts' | 'secretNames' | 'chat'>> & {
+export type ConfigOverrides = Partial<Omit<BackendConfig, 'timeouts' | 'secretNames' | 'chat' | 'guardrails'>> & {
   timeouts?: Partial<Timeouts>;
   secretNames?: Partial<BackendConfig['secretNames']>;
   chat?: Partial<ChatConfig>;
+  guardrails?: Partial<GuardrailsConfig>;
 };
 
 export function makeConfig(overrides: ConfigOverrides = {}): BackendConfig {
@@ -121,5 +151,6 @@ export function makeConfig(overrides: ConfigOverrides = {}): BackendConfig {
     timeouts: { ...defaultConfig.timeouts, ...overrides.timeouts },
     secretNames: { ...defaultConfig.secretNames, ...overrides.secretNames },
     chat: { ...defaultConfig.chat, ...overrides.chat },
+    guardrails: { ...defaultConfig.guardrails, ...overrides.guardrails },
   };
 }

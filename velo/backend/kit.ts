@@ -20,6 +20,7 @@ import { createNotices } from './chat/notices.js';
 import { createRate } from './chat/rate.js';
 import { createSend } from './chat/send.js';
 import type { BackendConfig } from './config.js';
+import { createGuardrails } from './guardrails/guard.js';
 import type { Ports } from './ports.js';
 import { Deadline } from './runtime/deadline.js';
 import { instrument } from './runtime/instrument.js';
@@ -39,7 +40,8 @@ export interface Kit {
 
 export function createKit(ports: Ports, config: BackendConfig): Kit {
   const threads = createMemberThreads(ports, config);
-  const deps: ChatDeps = { ports, config, threads, notices: createNotices(ports.realtime, config) };
+  const guard = createGuardrails(ports, config);
+  const deps: ChatDeps = { ports, config, threads, notices: createNotices(ports.realtime, config), guard };
   const history = createHistory(deps, createAgentSync(deps));
   const send = createSend(deps);
   const rate = createRate(deps);
@@ -48,26 +50,36 @@ export function createKit(ports: Ports, config: BackendConfig): Kit {
   return {
     getMemberChat: (args) =>
       instrument(ports, 'getMemberChat', async (trace) => {
-        const wanted = parseArgs(GetMemberChatArgsSchema, args, 'nothing or {history: true}');
+        const wanted = parseArgs(GetMemberChatArgsSchema, args, 'nothing or {history: true, path: "/page"}');
         const callDeadline = deadline();
-        const current = await threads.resolve('get', callDeadline, trace);
-        const [chat, page] = await Promise.all([
+        // The settings never fail (defaults at worst), so they never keep a member from their chat.
+        const [current, settings] = await Promise.all([threads.resolve('get', callDeadline, trace), guard.settings()]);
+        const [chat, page, context] = await Promise.all([
           threads.answer(current, trace),
           wanted?.history ? history.pageBefore(current.member, current.threadId, callDeadline) : undefined,
+          guard.context(current.member, wanted?.path, callDeadline),
         ]);
-        return page ? { ...chat, history: page } : chat;
+        const service = guard.service(settings);
+        return {
+          ...chat,
+          ...(page ? { history: page } : {}),
+          ...(service ? { service } : {}),
+          ...(context ? { context: context.widget } : {}),
+        };
       }),
 
     startNewConversation: () =>
       instrument(ports, 'startNewConversation', async (trace) => {
         const callDeadline = deadline();
         const current = await threads.resolve('new', callDeadline, trace);
-        const [chat] = await Promise.all([
+        const [chat, settings] = await Promise.all([
           threads.answer(current, trace),
+          guard.settings(),
           deps.notices.publish(current.member.id, 'thread', ports.clock.now(), callDeadline, trace),
         ]);
+        const service = guard.service(settings);
         // A new thread has no turns yet: its page needs no read.
-        return { ...chat, history: { threadId: current.threadId, turns: [], older: null, cursor: 0 } };
+        return { ...chat, history: { threadId: current.threadId, turns: [], older: null, cursor: 0 }, ...(service ? { service } : {}) };
       }),
 
     forgetMyChat: () =>

@@ -3,15 +3,21 @@
  * tests). Each capability declares its own ports in its folder and imports only those.
  */
 import type { RealtimePort, SitegptChatPort, TranscriptStore } from './chat/ports.js';
+import type { GuardPorts } from './guardrails/ports.js';
 import type { SitegptThreadsPort, ThreadPorts } from './threads/ports.js';
 
 export * from './runtime/ports.js';
 export * from './threads/ports.js';
 export * from './chat/ports.js';
+export * from './guardrails/ports.js';
 
-/** Member → thread (widget mode) plus the native mode's mirror, notices and message calls. */
-export type Ports = ThreadPorts & {
-  transcript: TranscriptStore;
-  realtime: RealtimePort;
-  sitegpt: SitegptThreadsPort & SitegptChatPort;
-};
+/**
+ * Member → thread (widget mode) plus the native mode's mirror, notices and message calls, and
+ * the guardrails' optional ports (settings, member facts, SiteGPT's usage, owner notices).
+ */
+export type Ports = ThreadPorts &
+  GuardPorts & {
+    transcript: TranscriptStore;
+    realtime: RealtimePort;
+    sitegpt: SitegptThreadsPort & SitegptChatPort;
+  };

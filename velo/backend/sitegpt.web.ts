@@ -11,8 +11,12 @@ import { createKit } from './kit.js';
 import { wixPorts } from './wix/ports.js';
 
 // One kit per backend container: its secret cache and its sharing of concurrent work
-// (provisioning, one turn's send) then serve every request that container handles.
-const kit = createKit(wixPorts(defaultConfig), defaultConfig);
+// (provisioning, one turn's send) then serve every request that container handles. Velo's
+// notifications module is not on npm: Wix resolves this import when a budget alert is sent.
+const kit = createKit(
+  wixPorts(defaultConfig, () => import('wix-crm-backend')),
+  defaultConfig,
+);
 
 export const getMemberChat = webMethod(Permissions.SiteMember, (args?: unknown) => kit.getMemberChat(args));
 

@@ -7,6 +7,7 @@
 import { MEMBER_SCOPED, MemberScope } from '../../../element/src/member-scope.js';
 import { compareTurns, type ChatPage, type ChatResult, type Turn } from '../../../contract/index.js';
 import type { MemberChatDeps, MemberChatElement, RealtimeChannel, Scheduler } from '../../../velo/public/sitegpt-member-chat.js';
+import { SERVICE_CHANNEL } from '../../../velo/public/service-watch.js';
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -218,6 +219,10 @@ export interface FakePage {
   startNewConversation: FakeWebMethod;
   logs: Array<[string, unknown]>;
   deps: MemberChatDeps;
+  /** The page's timers (the service re-check, polling): they run only when the test advances them. */
+  scheduler: FakeScheduler;
+  /** `@wix/site-realtime`, wired into deps only where the page has realtime. */
+  realtime: FakeRealtime;
 }
 
 export function fakePage(options: { member?: string; browser?: MemberChatDeps['isBrowser'] } = {}): FakePage {
@@ -226,6 +231,8 @@ export function fakePage(options: { member?: string; browser?: MemberChatDeps['i
   const getMemberChat = new FakeWebMethod();
   const startNewConversation = new FakeWebMethod();
   const logs: Array<[string, unknown]> = [];
+  const scheduler = new FakeScheduler();
+  const realtime = new FakeRealtime();
   const deps: MemberChatDeps = {
     loggedIn: auth.loggedIn,
     onLogin: auth.onLogin,
@@ -236,8 +243,9 @@ export function fakePage(options: { member?: string; browser?: MemberChatDeps['i
     startNewConversation: startNewConversation.fn,
     isBrowser: options.browser ?? (() => true),
     log: (event, detail) => logs.push([event, detail]),
+    scheduler,
   };
-  return { element, auth, getMemberChat, startNewConversation, logs, deps };
+  return { element, auth, getMemberChat, startNewConversation, logs, deps, scheduler, realtime };
 }
 
 // ---- native mode -------------------------------------------------------------------------
@@ -306,23 +314,44 @@ export class FakeScheduler implements Scheduler {
   }
 }
 
-/** `@wix/site-realtime` as page code sees it: subscriptions the test accepts or refuses, and notices it publishes. */
+type FakeSubscription = { channel: RealtimeChannel; onNotice: (payload: unknown) => void; answer: Deferred<() => void>; ended: boolean };
+
+/**
+ * `@wix/site-realtime` as page code sees it: subscriptions the test accepts or refuses, and
+ * notices it publishes. The member's channel (`subscriptions`) and the site-wide service channel
+ * (`serviceSubscriptions`) are kept apart, so a test of one counts only its own.
+ */
 export class FakeRealtime {
-  readonly subscriptions: Array<{ channel: RealtimeChannel; onNotice: (payload: unknown) => void; answer: Deferred<() => void>; ended: boolean }> = [];
+  readonly subscriptions: FakeSubscription[] = [];
+  readonly serviceSubscriptions: FakeSubscription[] = [];
 
   readonly subscribe = (channel: RealtimeChannel, onNotice: (payload: unknown) => void): Promise<() => void> => {
     const answer = deferred<() => void>();
     const subscription = { channel, onNotice, answer, ended: false };
-    this.subscriptions.push(subscription);
+    (channel.name === SERVICE_CHANNEL ? this.serviceSubscriptions : this.subscriptions).push(subscription);
     return answer.promise;
   };
 
-  /** Accepts the latest subscription. */
-  accept(n = -1): void {
-    const subscription = this.subscriptions.at(n)!;
+  /** Accepts the latest subscription (of the member's channel, or of the service channel). */
+  accept(n = -1, list = this.subscriptions): void {
+    const subscription = list.at(n)!;
     subscription.answer.resolve(() => {
       subscription.ended = true;
     });
+  }
+
+  acceptService(n = -1): void {
+    this.accept(n, this.serviceSubscriptions);
+  }
+
+  /** Delivers a site-wide notice to every live service subscription. */
+  publishService(payload: unknown): void {
+    for (const s of this.serviceSubscriptions) if (!s.ended) s.onNotice(payload);
+  }
+
+  /** Service subscriptions not ended. */
+  liveService(): number {
+    return this.serviceSubscriptions.filter((s) => !s.ended).length;
   }
 
   /** Delivers a notice to every live subscription of `memberId`. */
@@ -332,7 +361,7 @@ export class FakeRealtime {
 
   /** Subscriptions not ended, by member. */
   live(): string[] {
-    return this.subscriptions.filter((s) => !s.ended).map((s) => s.channel.resourceId);
+    return this.subscriptions.filter((s) => !s.ended).map((s) => s.channel.resourceId ?? "");
   }
 }
 
@@ -340,8 +369,6 @@ export interface NativeFakePage extends FakePage {
   sendChatMessage: FakeWebMethod<unknown>;
   getChatMessages: FakeWebMethod<unknown>;
   rateAnswer: FakeWebMethod<unknown>;
-  realtime: FakeRealtime;
-  scheduler: FakeScheduler;
 }
 
 /** A page wired for native mode; `realtime: false` leaves subscribe out (page code polls). */
@@ -350,16 +377,13 @@ export function nativePage(options: { member?: string; realtime?: boolean } = {}
   const sendChatMessage = new FakeWebMethod<unknown>();
   const getChatMessages = new FakeWebMethod<unknown>();
   const rateAnswer = new FakeWebMethod<unknown>();
-  const realtime = new FakeRealtime();
-  const scheduler = new FakeScheduler();
   base.deps = {
     ...base.deps,
     mode: 'native',
     sendChatMessage: sendChatMessage.fn,
     getChatMessages: getChatMessages.fn,
     rateAnswer: rateAnswer.fn,
-    scheduler,
-    ...(options.realtime === false ? {} : { subscribe: realtime.subscribe }),
+    ...(options.realtime === false ? {} : { subscribe: base.realtime.subscribe }),
   };
-  return { ...base, sendChatMessage, getChatMessages, rateAnswer, realtime, scheduler };
+  return { ...base, sendChatMessage, getChatMessages, rateAnswer };
 }

@@ -7,6 +7,8 @@ import { makeConfig, type ConfigOverrides } from '../../../velo/backend/config.j
 import { createKit } from '../../../velo/backend/kit.js';
 import type { Member } from '../../../velo/backend/ports.js';
 import { createSitegptClient } from '../../../velo/backend/providers/sitegpt/client.js';
+import { createUsageClient, v2BaseOf } from '../../../velo/backend/providers/sitegpt/usage.js';
+import { MemoryMemberFacts, MemoryOwnerNotifier, MemorySettings } from './memory-guard-ports.js';
 import {
   CapturedLog,
   MemoryMembers,
@@ -28,7 +30,16 @@ export interface MemoryKitOptions {
   realtime?: MemoryRealtime;
   clock?: ShiftedClock;
   log?: CapturedLog;
+  /** The operator's SiteGptSettings (default: no item, so the defaults hold). */
+  settings?: MemorySettings;
+  memberFacts?: MemoryMemberFacts;
+  ownerNotifier?: MemoryOwnerNotifier;
+  /** Extra secrets besides the site's API key and chatbot (e.g. SITEGPT_V2_TOKEN). */
+  secrets?: Record<string, string>;
 }
+
+/** Settings whose limits no ordinary test reaches: for tests about something else than the limits. */
+export const NO_LIMITS = { limitPerMinute: 1000, limitPerDay: 100_000, siteLimitPerMinute: 100_000 };
 
 export function memoryKit(options: MemoryKitOptions = {}) {
   const config = makeConfig({ sitegptBaseUrl: BASE_URL, ...options.config });
@@ -47,9 +58,19 @@ export function memoryKit(options: MemoryKitOptions = {}) {
     retryDelayMs: () => 5,
     now: () => clock.now(),
   });
-  const secrets = new MemorySecrets(siteSecrets());
-  const kit = createKit({ members, secrets, threads, transcript, realtime, sitegpt, clock, log }, config);
-  return { kit, config, members, threads, transcript, realtime, clock, log };
+  const secrets = new MemorySecrets({ ...siteSecrets(), ...options.secrets });
+  const settings = options.settings ?? new MemorySettings();
+  const memberFacts = options.memberFacts ?? new MemoryMemberFacts();
+  const ownerNotifier = options.ownerNotifier ?? new MemoryOwnerNotifier();
+  const sitegptUsage = createUsageClient({
+    baseUrl: v2BaseOf(config.sitegptBaseUrl),
+    fetch: (input, init) => globalThis.fetch(input, init),
+    callTimeoutMs: config.timeouts.sitegptCallMs,
+    retryDelayMs: () => 5,
+  });
+  const ports = { members, secrets, threads, transcript, realtime, sitegpt, clock, log, settings, memberFacts, ownerNotifier, sitegptUsage };
+  const kit = createKit(ports, config);
+  return { kit, config, members, threads, transcript, realtime, clock, log, settings, ownerNotifier, secrets };
 }
 
 /** A client message ID as the element makes them (crypto.randomUUID()). */

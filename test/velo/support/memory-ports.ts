@@ -5,16 +5,20 @@
  */
 import type { Notice } from '../../../contract/index.js';
 import type {
+  GuardEvent,
   LogLine,
   Member,
   MembersPort,
+  QuestionStamp,
   RealtimePort,
+  ScanPage,
   SecretsPort,
   ThreadRow,
   ThreadStore,
   TranscriptStore,
   TurnRow,
 } from '../../../velo/backend/ports.js';
+import { compareScan, isAfter, readScanCursor, scanPage } from '../../../velo/backend/metrics/scan-cursor.js';
 
 export class MemoryThreadStore implements ThreadStore {
   readonly rows = new Map<string, ThreadRow>();
@@ -124,6 +128,34 @@ export class MemoryTranscriptStore implements TranscriptStore {
     return removed;
   }
 
+  async scan(fromMs: number, toMs: number, options: { after?: string; limit: number }): Promise<ScanPage> {
+    await this.#wait();
+    this.reads++;
+    const key = options.after === undefined ? undefined : readScanCursor(options.after);
+    const rows = [...this.rows.values()]
+      .filter((row) => row.kind !== 'claim' && row.askedAt >= fromMs && row.askedAt < toMs && isAfter(row, key))
+      .sort(compareScan)
+      .slice(0, options.limit)
+      .map(copy);
+    return scanPage(rows, options.limit);
+  }
+
+  async recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number): Promise<QuestionStamp[]> {
+    await this.#wait();
+    this.reads++;
+    return [...this.rows.values()]
+      .filter((row) => (row.kind === 'ai' || row.kind === 'fallback') && ((row.memberId === memberId && row.askedAt >= memberSinceMs) || row.askedAt >= siteSinceMs))
+      .sort((a, b) => b.askedAt - a.askedAt)
+      .slice(0, limit)
+      .map((row) => ({ _id: row._id, memberId: row.memberId, kind: row.kind as QuestionStamp['kind'], askedAt: row.askedAt }));
+  }
+
+  async countAiTurnsSince(sinceMs: number): Promise<number> {
+    await this.#wait();
+    this.reads++;
+    return [...this.rows.values()].filter((row) => row.kind === 'ai' && row.askedAt >= sinceMs).length;
+  }
+
   /** Turns (never claims) of one member, as a test reads them. */
   turnsOf(memberId: string): TurnRow[] {
     return [...this.rows.values()].filter((row) => row.memberId === memberId && row.kind !== 'claim').map(copy);
@@ -157,6 +189,13 @@ export class MemoryRealtime implements RealtimePort {
     if (this.fail) throw new Error('realtime is down');
     this.published.push({ memberId, notice: { ...notice } });
   }
+
+  /** Site-wide `service` notices (SERVICE_CHANNEL), as published. */
+  readonly service: Notice[] = [];
+  async publishService(notice: Notice): Promise<void> {
+    if (this.fail) throw new Error('realtime is down');
+    this.service.push({ ...notice });
+  }
 }
 
 /** The session's member; set `member` to switch who is signed in. */
@@ -189,6 +228,12 @@ export class CapturedLog {
   write(line: LogLine): void {
     this.lines.push(line);
   }
+
+  /** Lines that belong to no call (settings, budget alerts). */
+  readonly events: GuardEvent[] = [];
+  event(line: GuardEvent): void {
+    this.events.push(line);
+  }
 }
 
 /** Real time, shiftable: `advance` moves "now" forward without waiting. */
@@ -201,3 +246,4 @@ export class ShiftedClock {
     this.offsetMs += ms;
   }
 }
+

@@ -171,5 +171,85 @@ export function transcriptStoreContract(name: string, subject: TranscriptStoreSu
       assert.deepEqual(await store.get('bob-1', { consistent: true }), bobs);
       assert.equal(await store.removeMember('member-ada'), 0);
     });
+
+    check("scan answers every member's turns asked in [from, to), by askedAt then _id, never claims, flags kept", async (store) => {
+      const at = (s: number) => T0 + s * 1000;
+      const rows = [
+        turnRow({ _id: 'before', askedAt: at(-1) }),
+        turnRow({ _id: 'from-edge', askedAt: at(0), clientMessageId: 'edge-0001' }),
+        // Two members at the same millisecond: _id decides, whoever asked.
+        turnRow({ _id: 'tie-b', askedAt: at(1), clientMessageId: 'tie-b-001' }),
+        turnRow({ _id: 'tie-a', askedAt: at(1), memberId: 'member-bob', threadId: 'thread-9' }),
+        turnRow({ _id: 'flagged', askedAt: at(2), threadId: 'thread-2', lowConfidence: ['no-sources', 'refusal'], repeat: true, tokens: { prompt: 120, completion: 48 } }),
+        turnRow({ _id: 'handoff', askedAt: at(3), kind: 'system', question: null, handoff: { reason: 'low-confidence', targets: ['wix-inbox'] } }),
+        turnRow({ _id: 'claim', askedAt: at(3), kind: 'claim', status: 'pending', question: null, answer: null, seq: '' }),
+        turnRow({ _id: 'to-edge', askedAt: at(4) }),
+      ];
+      for (const row of [...rows].reverse()) await store.insert(row);
+      const page = await store.scan(at(0), at(4), { limit: 100 });
+      assert.deepEqual(ids(page.rows), ['from-edge', 'tie-a', 'tie-b', 'flagged', 'handoff']);
+      assert.equal(page.next, null);
+      assert.deepEqual(page.rows[3], rows[4]);
+      assert.deepEqual(page.rows[4], rows[5]);
+      assert.deepEqual((await store.scan(at(5), at(9), { limit: 100 })).rows, []);
+    });
+
+    check('scan pages with after and limit: every row exactly once, rows of one millisecond split across pages too', async (store) => {
+      const times = [0, 1, 1, 1, 1, 2, 3];
+      const rows = times.map((s, i) => turnRow({ _id: `row-${String.fromCharCode(103 - i)}`, askedAt: T0 + s * 1000, memberId: `member-${i % 3}` }));
+      for (const row of rows) await store.insert(row);
+      const whole = await store.scan(T0, T0 + 10_000, { limit: 100 });
+      const paged: TurnRow[] = [];
+      let after: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await store.scan(T0, T0 + 10_000, { limit: 2, ...(after === undefined ? {} : { after }) });
+        assert.ok(page.rows.length <= 2);
+        paged.push(...page.rows);
+        if (page.next === null) break;
+        after = page.next;
+      }
+      assert.equal(whole.rows.length, 7);
+      assert.deepEqual(ids(paged), ids(whole.rows));
+      // Four rows share one millisecond, inserted in the reverse of their _id order.
+      assert.deepEqual(ids(whole.rows), ['row-g', 'row-c', 'row-d', 'row-e', 'row-f', 'row-b', 'row-a']);
+    });
+
+    check("recentQuestions: the member's questions since one time or anybody's since another, newest first, only what a count needs", async (store) => {
+      const at = (s: number) => T0 + s * 1000;
+      const rows = [
+        turnRow({ _id: 'ada-old', askedAt: at(-100) }),
+        turnRow({ _id: 'ada-day', askedAt: at(-50), clientMessageId: 'ada-day-1' }),
+        turnRow({ _id: 'ada-fallback', askedAt: at(-5), kind: 'fallback', sources: [], clientMessageId: 'ada-fb-01' }),
+        turnRow({ _id: 'bob-old', askedAt: at(-50), memberId: 'member-bob' }),
+        turnRow({ _id: 'bob-now', askedAt: at(-2), memberId: 'member-bob', status: 'failed', answer: null, errorCode: 'UPSTREAM_UNAVAILABLE' }),
+        turnRow({ _id: 'bob-pending', askedAt: at(-1), memberId: 'member-bob', status: 'pending', answer: null }),
+        // Not questions: an agent's reply, a handoff notice, a lock row.
+        turnRow({ _id: 'agent', askedAt: at(-1), kind: 'agent', question: null, clientMessageId: 'agent-77' }),
+        turnRow({ _id: 'system', askedAt: at(-1), kind: 'system', question: null }),
+        turnRow({ _id: 'claim', askedAt: at(-1), kind: 'claim', status: 'pending', question: null, answer: null, seq: '' }),
+      ];
+      for (const row of rows) await store.insert(row);
+      const stamps = await store.recentQuestions('member-ada', at(-60), at(-10), 100);
+      assert.deepEqual(stamps, [
+        { _id: 'bob-pending', memberId: 'member-bob', kind: 'ai', askedAt: at(-1) },
+        { _id: 'bob-now', memberId: 'member-bob', kind: 'ai', askedAt: at(-2) },
+        { _id: 'ada-fallback', memberId: 'member-ada', kind: 'fallback', askedAt: at(-5) },
+        { _id: 'ada-day', memberId: 'member-ada', kind: 'ai', askedAt: at(-50) },
+      ]);
+      assert.deepEqual((await store.recentQuestions('member-ada', at(-60), at(-10), 2)).map((stamp) => stamp._id), ['bob-pending', 'bob-now']);
+      assert.deepEqual(await store.recentQuestions('member-eve', at(0), at(0), 10), []);
+    });
+
+    check('countAiTurnsSince counts everybody\'s ai turns asked at or after a time, whatever their status; no other kind', async (store) => {
+      const at = (s: number) => T0 + s * 1000;
+      await store.insert(turnRow({ _id: 'before', askedAt: at(-1) }));
+      await store.insert(turnRow({ _id: 'edge', askedAt: at(0) }));
+      await store.insert(turnRow({ _id: 'bob', askedAt: at(5), memberId: 'member-bob', status: 'failed', answer: null }));
+      await store.insert(turnRow({ _id: 'fallback', askedAt: at(6), kind: 'fallback' }));
+      await store.insert(turnRow({ _id: 'agent', askedAt: at(6), kind: 'agent', question: null }));
+      await store.insert(turnRow({ _id: 'claim', askedAt: at(6), kind: 'claim', status: 'pending', question: null, answer: null, seq: '' }));
+      assert.equal(await store.countAiTurnsSince(at(0)), 2);
+      assert.equal(await store.countAiTurnsSince(at(7)), 0);
+    });
   });
 }

@@ -31,6 +31,8 @@ export class WixFake {
   readonly published: Published[] = [];
   /** Each entry answers one upcoming publish with that HTTP status instead. */
   readonly realtimeFaults: number[] = [];
+  /** Collections the site does not have: every CMS request naming one answers WDE0025, as Wix does. */
+  readonly missingCollections = new Set<string>();
 
   rows(collection: string): Data[] {
     return [...(this.cms.get(collection)?.values() ?? [])];
@@ -48,6 +50,7 @@ export class WixFake {
     this.cmsFaults.length = 0;
     this.published.length = 0;
     this.realtimeFaults.length = 0;
+    this.missingCollections.clear();
   }
 
   readonly handlers: HttpHandler[] = [
@@ -65,19 +68,31 @@ export class WixFake {
     // Before items/:id, which would otherwise take "query" for an item ID.
     http.get('*/wix-data/v2/items/query', async ({ request }) => {
       const search = this.#record(request, undefined);
+      // This request's own record: concurrent queries (the metrics' slices) record theirs meanwhile.
+      const recorded = this.requests.at(-1)!;
       const fault = await this.#fault('read');
       if (fault) return fault;
       const body = JSON.parse(Buffer.from(search.get('.r') ?? '', 'base64').toString('utf8')) as QueryRequest;
-      this.requests.at(-1)!.body = body;
+      recorded.body = body;
+      if (this.missingCollections.has(body.dataCollectionId)) return missingCollection();
       const { filter = {}, sort = [], paging = {} } = body.query;
       const offset = paging.offset ?? 0;
       const limit = paging.limit ?? 50;
       const matching = [...this.#collection(body.dataCollectionId).values()].filter((item) => matches(item, filter)).sort(bySort(sort));
-      const page = matching.slice(offset, offset + limit);
+      const page = matching.slice(offset, offset + limit).map((data) => project(data, body.query.fields));
       return HttpResponse.json({
         dataItems: page.map((data) => ({ id: data._id, dataCollectionId: body.dataCollectionId, data })),
         pagingMetadata: { count: page.length, offset, hasNext: offset + limit < matching.length },
       });
+    }),
+    http.post('*/wix-data/v2/items/count', async ({ request }) => {
+      const body = (await request.json()) as { dataCollectionId: string; filter?: Record<string, unknown>; consistentRead?: boolean };
+      this.#record(request, body);
+      const fault = await this.#fault('read');
+      if (fault) return fault;
+      if (this.missingCollections.has(body.dataCollectionId)) return missingCollection();
+      const totalCount = [...this.#collection(body.dataCollectionId).values()].filter((item) => matches(item, body.filter ?? {})).length;
+      return HttpResponse.json({ totalCount });
     }),
     http.post('*/wix-data/v2/bulk/items/remove', async ({ request }) => {
       const body = (await request.json()) as { dataCollectionId: string; dataItemIds: string[] };
@@ -104,6 +119,7 @@ export class WixFake {
       const search = this.#record(request, undefined);
       const fault = await this.#fault('read');
       if (fault) return fault;
+      if (this.missingCollections.has(search.get('dataCollectionId') ?? '')) return missingCollection();
       const data = this.#collection(search.get('dataCollectionId')).get(String(params.id));
       if (!data) return wixError(404, 'WDE0073', 'Item does not exist');
       return HttpResponse.json({ dataItem: { id: params.id, dataCollectionId: search.get('dataCollectionId'), data } });
@@ -122,6 +138,7 @@ export class WixFake {
     this.#record(request, body);
     const fault = await this.#fault('write');
     if (fault) return fault;
+    if (this.missingCollections.has(body.dataCollectionId)) return missingCollection();
     const items = this.#collection(body.dataCollectionId);
     const id = body.dataItem?.id ?? body.patch!.dataItemId;
     const existing = items.get(id);
@@ -163,6 +180,16 @@ export interface Published {
   channels: string[];
   resourceId: string | undefined;
   payload: unknown;
+}
+
+function missingCollection(): Response {
+  return wixError(404, 'WDE0025', 'The collection does not exist');
+}
+
+/** A query's `fields` projection: only those fields (and `_id`), as Wix answers it; all of them when none are named. */
+function project(data: Data, fields: string[] | undefined): Data {
+  if (!fields || fields.length === 0) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => key === '_id' || fields.includes(key)));
 }
 
 function wixError(status: number, code: string, description: string): Response {

@@ -7,14 +7,15 @@ type Data = Record<string, unknown>;
 
 export interface QueryRequest {
   dataCollectionId: string;
-  query: { filter?: Filter; sort?: Array<{ fieldName: string; order?: 'ASC' | 'DESC' }>; paging?: { limit?: number; offset?: number } };
+  query: { filter?: Filter; sort?: Array<{ fieldName: string; order?: 'ASC' | 'DESC' }>; paging?: { limit?: number; offset?: number }; fields?: string[] };
 }
 type Filter = Record<string, unknown>;
 
-/** The part of Wix's filter language the SDK's query builder sends: equality, $ne/$lt/$lte/$gt/$gte/$in, $and. */
+/** The part of Wix's filter language the SDK's query builder sends: equality, $ne/$lt/$lte/$gt/$gte/$in, $and, $or. */
 export function matches(item: Data, filter: Filter): boolean {
   return Object.entries(filter).every(([field, condition]) => {
     if (field === '$and') return (condition as Filter[]).every((part) => matches(item, part));
+    if (field === '$or') return (condition as Filter[]).some((part) => matches(item, part));
     const value = comparable(item[field]);
     if (condition === null || typeof condition !== 'object' || '$date' in condition) return value === comparable(condition);
     return Object.entries(condition as Filter).every(([op, raw]) => {
@@ -27,6 +28,8 @@ export function matches(item: Data, filter: Filter): boolean {
         case '$gt': return value !== undefined && value !== null && value > operand!;
         case '$gte': return value !== undefined && value !== null && value >= operand!;
         case '$in': return (raw as unknown[]).map(comparable).includes(value);
+        // hasSome on a single-value field: the value is one of those given.
+        case '$hasSome': return (raw as unknown[]).map(comparable).includes(value);
         default: throw new Error(`the fake CMS does not know ${op}`);
       }
     });

@@ -4,8 +4,12 @@
  * that finds the row taken waits for it (another device or container is sending it), or, if
  * the send failed, retries it: an uncertain failure (the question may have reached SiteGPT)
  * first looks for the question in SiteGPT's thread and adopts its answer; otherwise the retry
- * claims its attempt with a claim row, the only other lock the CMS offers, and posts.
+ * claims its attempt with a claim row, the only other lock the CMS offers, and posts. The
+ * guardrails (architecture.md §9) sit in between: rate limits before the pending row, and the
+ * route of the answer (SiteGPT, or a static reply) just before the post.
  */
+import type { Route } from '../guardrails/guard.js';
+import type { Settings } from '../guardrails/settings-schema.js';
 import { Deadline, sleep } from '../runtime/deadline.js';
 import { Failure } from '../runtime/failure.js';
 import type { Trace } from '../runtime/instrument.js';
@@ -15,7 +19,7 @@ import type { TurnRow } from './ports.js';
 import { findDelivered } from './reconcile.js';
 import type { Outcome, Progress } from './turn-flights.js';
 import { claimRowId } from './turn-id.js';
-import { answeredRow, claimRow, failedRow, nextRev, pendingRow } from './turn-rows.js';
+import { answeredRow, claimRow, failedRow, fallbackRow, nextRev, pendingRow } from './turn-rows.js';
 
 export interface Delivery {
   deps: ChatDeps;
@@ -25,10 +29,16 @@ export interface Delivery {
   clientMessageId: string;
   question: string;
   trace: Trace;
+  /** The operator's settings as the send read them (limits, mode, static replies). */
+  settings: Settings;
 }
 
 export async function deliver(d: Delivery, deadline: Deadline, progress: Progress): Promise<Outcome> {
   const { ports } = d.deps;
+  // Rate limits before anything is written: a limited send stores nothing and calls no one.
+  // A turn the mirror already holds is a retry, not a new question, and goes on to resume.
+  const question = { memberId: d.current.member.id, threadId: d.current.threadId, turnRowId: d._id };
+  await d.deps.guard.admit(question, d.settings, deadline);
   const fresh = pendingRow({ ...d, memberId: d.current.member.id, threadId: d.current.threadId, now: ports.clock.now() });
   if ((await store(d, 'cms-write', deadline, () => ports.transcript.insert(fresh))) === 'inserted') {
     return post(d, fresh, deadline, progress);
@@ -76,7 +86,8 @@ async function resume(d: Delivery, deadline: Deadline, progress: Progress): Prom
 /** Adopts the delivered answer, or claims the next attempt and posts; null when the claim was lost. */
 async function retry(d: Delivery, row: TurnRow, uncertain: boolean, deadline: Deadline, progress: Progress): Promise<Outcome | null> {
   const { ports, config } = d.deps;
-  if (uncertain) {
+  // An answer that will be static calls no one, so there is nothing at SiteGPT to look for first.
+  if (uncertain && d.deps.guard.staticNow(d.settings) === null) {
     d.trace.sitegptCalled = true;
     const delivered = await findDelivered(d.deps, row, d.current.site, deadline);
     if (delivered) {
@@ -105,10 +116,15 @@ async function retry(d: Delivery, row: TurnRow, uncertain: boolean, deadline: De
   return post(d, pending, deadline, progress);
 }
 
-/** Posts the question once (no retry), stores the outcome, tells the member's devices. */
+/**
+ * Posts the question once (no retry), stores the outcome, tells the member's devices. Unless
+ * the guardrails route this answer to a static reply: then no one is called (answerStatically).
+ */
 async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Progress): Promise<Outcome> {
-  const { ports, config } = d.deps;
+  const { ports, config, guard } = d.deps;
   progress(row);
+  const route = await guard.route(d.settings, deadline);
+  if (route.kind === 'static') return answerStatically(d, row, route.guard, false, deadline);
   const pendingNotice = notify(d, row, deadline);
   const { site } = d.current;
   // SiteGPT gets what is left minus the time to store its answer; the client caps it at 10 s.
@@ -119,10 +135,17 @@ async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Pro
   try {
     const call = { apiKey: site.apiKey, chatbotId: site.chatbotId, threadId: row.threadId, message: row.question ?? '' };
     const message = await ports.sitegpt.sendMessage(call, upstream);
+    guard.report(route, null, d.settings);
     const now = ports.clock.now();
     outcome = { row: answeredRow(row, message, now, now - started, config.chat), failure: null, sitegptCalled: true };
   } catch (error) {
     const failure = error instanceof Failure ? error : new Failure('INTERNAL', 'send-unexpected', { uncertain: true });
+    guard.report(route, failure, d.settings);
+    // SiteGPT's message quota is used up: the member gets a static reply, not an error.
+    if (guard.isQuotaFailure(failure)) {
+      await pendingNotice;
+      return answerStatically(d, row, 'quota', true, deadline);
+    }
     const now = ports.clock.now();
     outcome = { row: failedRow(row, failure, now, now - started), failure, sitegptCalled: true };
   }
@@ -133,6 +156,17 @@ async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Pro
   });
   await Promise.all([pendingNotice, notify(d, outcome.row, deadline)]);
   return outcome;
+}
+
+/** The static reply as the turn's answer (a `fallback` turn), stored and announced like any answer. */
+async function answerStatically(d: Delivery, row: TurnRow, why: Extract<Route, { kind: 'static' }>['guard'], sitegptCalled: boolean, deadline: Deadline): Promise<Outcome> {
+  const { ports, config, guard } = d.deps;
+  const answered = fallbackRow(row, guard.staticReply(row.question ?? '', d.settings), ports.clock.now(), config.chat);
+  await store(d, 'cms-write', deadline, () => ports.transcript.update(answered)).catch(() => {
+    d.trace.note = 'turn-write-failed';
+  });
+  await notify(d, answered, deadline);
+  return { row: answered, failure: null, sitegptCalled, guard: why };
 }
 
 function notify(d: Delivery, row: TurnRow, deadline: Deadline): Promise<void> {

@@ -1,5 +1,6 @@
-/** What every native-mode method works with: the ports, the config, member → thread and notices. */
+/** What every native-mode method works with: the ports, the config, member → thread, notices and the guardrails. */
 import type { BackendConfig } from '../config.js';
+import type { Guardrails } from '../guardrails/guard.js';
 import type { Ports } from '../ports.js';
 import type { Deadline } from '../runtime/deadline.js';
 import { portCall } from '../runtime/port-call.js';
@@ -11,6 +12,7 @@ export interface ChatDeps {
   config: BackendConfig;
   threads: MemberThreads;
   notices: Notices;
+  guard: Guardrails;
 }
 
 /** One transcript-store call, capped like every Wix call (`wixCallMs`, inside the deadline). */

@@ -61,11 +61,44 @@ export interface TranscriptStore {
   changedSince(memberId: string, threadId: string, sinceRev: number, limit: number): Promise<TurnRow[]>;
   /** Removes every row of the member (forgetMyChat); answers how many went. */
   removeMember(memberId: string): Promise<number>;
+  /**
+   * One page of every member's turns asked in `[fromMs, toMs)`, in `askedAt` order (ties by
+   * `_id`), never claim rows: the metrics read the mirror with it (architecture.md §10). `after`
+   * is the `next` of the page before; `next` is null once there is nothing more.
+   */
+  scan(fromMs: number, toMs: number, options: { after?: string; limit: number }): Promise<ScanPage>;
+  /**
+   * The guardrails' rate-limit read (architecture.md §9), consistent: the questions (`ai` and
+   * `fallback` turns) the member asked at or after `memberSinceMs`, or anybody asked at or after
+   * `siteSinceMs`, newest first, at most `limit`, each with only what a count needs.
+   */
+  recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number): Promise<QuestionStamp[]>;
+  /** How many `ai` turns (answered by the provider, or tried) anybody asked at or after `sinceMs`: the monthly budget. */
+  countAiTurnsSince(sinceMs: number): Promise<number>;
+}
+
+/** A question as the rate limits count it: which turn row, whose, answered by whom, when. */
+export interface QuestionStamp {
+  _id: string;
+  memberId: string;
+  kind: 'ai' | 'fallback';
+  askedAt: number;
+}
+
+/** A page of `scan`: its rows and the cursor of the next page (null: the range is done). */
+export interface ScanPage {
+  rows: TurnRow[];
+  next: string | null;
 }
 
 /** Publishes a content-free notice to the member's own devices; best effort. */
 export interface RealtimePort {
   publish(memberId: string, notice: Notice): Promise<void>;
+  /**
+   * Publishes a content-free `service` notice on the site-wide SERVICE_CHANNEL (every open page
+   * may read it). Optional: without it a mode change reaches pages on their next call.
+   */
+  publishService?(notice: Notice): Promise<void>;
 }
 
 /** One message as SiteGPT's v0 API returns it, after parsing (architecture.md §7). */

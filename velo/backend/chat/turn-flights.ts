@@ -6,6 +6,7 @@
  */
 import { withTimeout, type Deadline } from '../runtime/deadline.js';
 import { Failure } from '../runtime/failure.js';
+import type { GuardOutcome } from '../runtime/ports.js';
 import type { TurnRow } from './ports.js';
 
 export interface Outcome {
@@ -14,6 +15,8 @@ export interface Outcome {
   failure: Failure | null;
   /** Whether this run posted to SiteGPT or read its thread. */
   sitegptCalled: boolean;
+  /** Which guardrail made the answer a static reply, when one did. */
+  guard?: GuardOutcome;
 }
 
 /** What a run tells its waiters as it goes: the row as it now stands. */

@@ -84,6 +84,23 @@ export function answeredRow(row: TurnRow, message: UpstreamMessage, now: number,
   };
 }
 
+/** A static reply as the turn's answer (architecture.md §9): a `fallback` turn, answered, no sources, no upstream message. */
+export function fallbackRow(row: TurnRow, reply: string, now: number, limits: ChatConfig): TurnRow {
+  return {
+    ...row,
+    kind: 'fallback',
+    status: 'answered',
+    answer: cleanAnswer(reply, limits),
+    sources: [],
+    answeredAt: now,
+    rev: nextRev(row, now),
+    upstreamMessageId: null,
+    upstreamLatencyMs: null,
+    errorCode: null,
+    uncertain: false,
+  };
+}
+
 export function failedRow(row: TurnRow, failure: Failure, now: number, latencyMs: number | null): TurnRow {
   return {
     ...row,

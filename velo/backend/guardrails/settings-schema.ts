@@ -32,8 +32,11 @@ const staticReplies = z
   })
   .pipe(z.array(StaticReplySchema).max(100));
 
-/** Where a member reaches a person: a site path, an https URL or a mailto: address. */
-const contact = text(500).refine((value) => /^(?:\/[^\s]*|https:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+)$/.test(value), {
+/**
+ * Where a member reaches a person: a site path, an https URL or a mailto: address. A path
+ * must not start with `//` or `/\`: browsers read both as another site.
+ */
+const contact = text(500).refine((value) => /^(?:\/(?![/\\])[^\s]*|https:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+)$/.test(value), {
   message: 'a site path (/contact), an https URL or mailto:someone@example.com',
 });
 

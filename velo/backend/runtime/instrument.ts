@@ -5,13 +5,15 @@
  */
 import type { Failed } from '../../../contract/index.js';
 import { toChatError } from './failure.js';
-import type { Clock, LogLine, LogPort, MethodName } from './ports.js';
+import type { Clock, GuardOutcome, LogLine, LogPort, MethodName } from './ports.js';
 
 export interface Trace {
   sitegptCalled: boolean;
   memberId?: string;
   /** Why a good answer lacks something (our own label), for the log line's `reason`. */
   note?: string;
+  /** Which guardrail decided the answer, for the log line's `guard`. */
+  guard?: GuardOutcome;
 }
 
 export async function instrument<T extends { ok: true }>(
@@ -28,6 +30,7 @@ export async function instrument<T extends { ok: true }>(
     sitegptCalled: trace.sitegptCalled,
     ...(trace.memberId === undefined ? {} : { memberId: trace.memberId }),
     ...(reason === undefined ? {} : { reason }),
+    ...(trace.guard === undefined ? {} : { guard: trace.guard }),
   });
   try {
     const result = await body(trace);

@@ -25,6 +25,13 @@ export interface MemberThread {
   site: Settings;
 }
 
+export interface ResolveOptions {
+  /** Read the primary copy of the member's row. */
+  consistent?: boolean;
+  /** The signed-in member, when the caller already looked them up (saves a second look-up). */
+  member?: Member;
+}
+
 export interface MemberThreads {
   signedInMember(deadline: Deadline, trace: Trace): Promise<Member>;
   settings(deadline: Deadline): Promise<Settings>;
@@ -33,7 +40,7 @@ export interface MemberThreads {
    * primary copy, for a write path that must not use a thread another device just replaced);
    * `new`: a fresh thread.
    */
-  resolve(mode: 'get' | 'new', deadline: Deadline, trace: Trace, options?: { consistent?: boolean }): Promise<MemberThread>;
+  resolve(mode: 'get' | 'new', deadline: Deadline, trace: Trace, options?: ResolveOptions): Promise<MemberThread>;
   /** Drops the member's mapping (the next chat gets a new thread); answers the member. */
   forget(deadline: Deadline, trace: Trace): Promise<Member>;
   /** What getMemberChat / startNewConversation answer for a resolved thread. */
@@ -58,9 +65,9 @@ export function createMemberThreads(ports: ThreadPorts, config: BackendConfig): 
     mode: 'get' | 'new',
     deadline: Deadline,
     trace: Trace,
-    options: { consistent?: boolean } = {},
+    options: ResolveOptions = {},
   ): Promise<MemberThread> {
-    const member = await signedInMember(deadline, trace);
+    const member = options.member ?? (await signedInMember(deadline, trace));
     const [site, row] = await Promise.all([
       settings.load(deadline),
       // "New" reads the primary copy, so a stale row cannot hand back the current thread.

@@ -2,5 +2,8 @@
 import type { LogPort } from '../ports.js';
 
 export function consoleLog(): LogPort {
-  return { write: (line) => console.log(JSON.stringify({ source: 'sitegpt-member-chat', ...line })) };
+  return {
+    write: (line) => console.log(JSON.stringify({ source: 'sitegpt-member-chat', ...line })),
+    event: (line) => console.log(JSON.stringify({ source: 'sitegpt-member-chat', ...line })),
+  };
 }

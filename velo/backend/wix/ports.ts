@@ -1,15 +1,26 @@
-/** The ports of a real Wix site: the session's member, the Secrets Manager, the CMS, realtime, SiteGPT. */
+/**
+ * The ports of a real Wix site: the session's member, the Secrets Manager, the CMS, realtime,
+ * SiteGPT, and the guardrails' settings item, member facts, SiteGPT usage and owner notices.
+ */
 import type { BackendConfig } from '../config.js';
 import type { Ports } from '../ports.js';
 import { createSitegptClient } from '../providers/sitegpt/client.js';
+import { createUsageClient, v2BaseOf } from '../providers/sitegpt/usage.js';
 import { consoleLog } from './log.js';
+import { wixMemberFacts } from './member-facts.js';
 import { wixMembers } from './members.js';
+import { wixOwnerNotifier, type VeloNotifications } from './owner-notifier.js';
 import { wixRealtime } from './realtime.js';
 import { wixSecrets } from './secrets.js';
+import { wixSettingsStore } from './settings-store.js';
 import { wixThreadStore } from './thread-store.js';
 import { wixTranscriptStore } from './transcript-store.js';
 
-export function wixPorts(config: BackendConfig): Ports {
+/** Velo's notifications module; loaded only when an alert is sent (see owner-notifier.ts). */
+export type LoadNotifications = () => Promise<{ notifications: VeloNotifications }>;
+
+export function wixPorts(config: BackendConfig, loadNotifications?: LoadNotifications): Ports {
+  const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
   return {
     members: wixMembers(),
     secrets: wixSecrets(),
@@ -27,5 +38,9 @@ export function wixPorts(config: BackendConfig): Ports {
     }),
     clock: { now: () => Date.now() },
     log: consoleLog(),
+    settings: wixSettingsStore(config.guardrails.settingsCollection),
+    memberFacts: wixMemberFacts(),
+    sitegptUsage: createUsageClient({ baseUrl: v2BaseOf(config.sitegptBaseUrl), fetch, callTimeoutMs: config.timeouts.sitegptCallMs }),
+    ...(loadNotifications ? { ownerNotifier: wixOwnerNotifier(loadNotifications) } : {}),
   };
 }

@@ -9,8 +9,9 @@ import { auth } from '@wix/essentials';
 import { items } from '@wix/data';
 import { z } from 'zod';
 import { ERROR_CODES, REACTIONS, TURN_KINDS, TURN_STATUSES } from '../../../contract/index.js';
+import { readScanCursor, scanPage } from '../metrics/scan-cursor.js';
 import { Failure } from '../runtime/failure.js';
-import type { TranscriptStore, TurnRow } from '../ports.js';
+import type { QuestionStamp, TranscriptStore, TurnRow } from '../ports.js';
 import { cmsCall, Duplicate } from './cms-call.js';
 import { requireWixContext } from './sdk-errors.js';
 
@@ -42,6 +43,12 @@ const CmsTurnSchema = z.object({
   errorCode: orNull(z.enum(ERROR_CODES)),
   uncertain: z.boolean().nullish().transform((value) => value ?? false),
   attempt: z.number().int(),
+  // The classification flags (architecture.md §10): absent on rows written before them, and
+  // read back absent, so the metrics count such a row as not flagged.
+  lowConfidence: z.array(z.string()).nullish().transform((value) => value ?? undefined),
+  repeat: z.boolean().nullish().transform((value) => value ?? undefined),
+  handoff: z.object({ reason: z.enum(['low-confidence', 'requested']), targets: z.array(z.string()) }).nullable().optional(),
+  tokens: z.object({ prompt: z.number(), completion: z.number() }).nullable().optional(),
 });
 
 export function wixTranscriptStore(collection: string): TranscriptStore {
@@ -107,7 +114,54 @@ export function wixTranscriptStore(collection: string): TranscriptStore {
       }
       return removed;
     },
+
+    async scan(fromMs, toMs, { after, limit }) {
+      // Keyset paging: each page asks for the rows after the last one's (askedAt, _id), so no
+      // page skips over an offset however long the range. Eventual reads: figures for a past range.
+      let range = query().ge('askedAt', new Date(fromMs)).lt('askedAt', new Date(toMs)).ne('kind', 'claim');
+      if (after !== undefined) {
+        const key = readScanCursor(after);
+        const at = new Date(key.askedAt);
+        range = range.and(query().gt('askedAt', at).or(query().eq('askedAt', at).gt('_id', key.id)));
+      }
+      const page = range.ascending('askedAt', '_id').limit(limit);
+      const result = await cmsCall('cms-query', () => page.find());
+      return scanPage(result.items.map(toRow), limit);
+    },
+
+    async recentQuestions(memberId, memberSinceMs, siteSinceMs, limit) {
+      // One consistent query for every count of the rate limits (guardrails/rate-limits.ts): the
+      // member's questions of the last day, or anybody's of the last minute, just the fields a
+      // count needs. Consistent, since the question a moment ago may come from another container.
+      const mine = query().eq('memberId', memberId).ge('askedAt', new Date(memberSinceMs)).hasSome('kind', QUESTION_KINDS);
+      const anybodys = query().ge('askedAt', new Date(siteSinceMs)).hasSome('kind', QUESTION_KINDS);
+      const recent = mine.or(anybodys).fields('_id', 'memberId', 'kind', 'askedAt').descending('askedAt').limit(limit);
+      const result = await cmsCall('cms-query', () => recent.find({ consistentRead: true }));
+      return result.items.map(toStamp);
+    },
+
+    async countAiTurnsSince(sinceMs) {
+      // Eventual: the budget reuses this count for a while anyway (budgetCacheMs).
+      const since = query().ge('askedAt', new Date(sinceMs)).eq('kind', 'ai');
+      return cmsCall('cms-count', () => since.count());
+    },
   };
+}
+
+/** The kinds of turn that hold a member's question (agent and system turns do not). */
+const QUESTION_KINDS = ['ai', 'fallback'];
+
+const CmsStampSchema = z.object({
+  _id: z.string().min(1),
+  memberId: z.string().min(1),
+  kind: z.enum(['ai', 'fallback']),
+  askedAt: epochMs,
+});
+
+function toStamp(item: unknown): QuestionStamp {
+  const stamp = CmsStampSchema.safeParse(item);
+  if (!stamp.success) throw new Failure('INTERNAL', 'cms-bad-turn');
+  return stamp.data;
 }
 
 function toRow(item: unknown): TurnRow {
