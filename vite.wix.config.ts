@@ -19,6 +19,12 @@ export const WIX_FILES = {
   'backend/realtime-permissions': 'velo/backend/realtime-permissions.ts',
   'public/sitegpt-member-chat': 'velo/public/sitegpt-member-chat.ts',
   'pages/masterPage': 'velo/pages/masterPage.ts',
+  // The admins' chat metrics (architecture.md §10): Admin web methods, the metrics element (its
+  // own file, so the member element does not grow), its controller and the page code to paste.
+  'backend/sitegpt-admin.web': 'velo/backend/sitegpt-admin.web.ts',
+  'public/custom-elements/sitegpt-chat-metrics': 'element/src/metrics/sitegpt-chat-metrics.bundle.ts',
+  'public/chat-metrics': 'velo/public/chat-metrics.ts',
+  'pages/chatMetrics': 'velo/pages/chatMetrics.ts',
 } as const;
 
 export type WixFile = keyof typeof WIX_FILES;

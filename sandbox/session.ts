@@ -21,6 +21,13 @@ export const SANDBOX_MEMBERS: readonly SandboxMember[] = [
 ];
 
 /**
+ * The site's owner, for the admin page (`/admin`): a member too, as on Wix, whose session also
+ * admits Admin web methods. Only `POST /_auth/owner` signs them in as an admin; signing in with
+ * this ID as a member gives a member's session.
+ */
+export const SITE_OWNER: SandboxMember = { id: 'site-owner', name: 'Site owner', loginEmail: 'owner@example.com' };
+
+/**
  * The member an ID names: one of the bar's, or any other ID shaped like the element's
  * `member-id` (so a load test can sign in many members), named by its ID, with the login
  * email `<id>@example.com`. Undefined for anything else.
@@ -46,12 +53,28 @@ export class Sessions {
     return `${COOKIE}=${memberId}.${this.sign(memberId)}; Path=/; HttpOnly; SameSite=Strict`;
   }
 
+  /** The Set-Cookie value that signs the site owner in, as an admin (a role the cookie's signature covers). */
+  signInOwner(): string {
+    return `${COOKIE}=${SITE_OWNER.id}.admin.${this.sign(`admin:${SITE_OWNER.id}`)}; Path=/; HttpOnly; SameSite=Strict`;
+  }
+
+  /** Whether the cookie is the site owner's admin session: what `Permissions.Admin` admits. */
+  isAdmin(cookieHeader: string | undefined): boolean {
+    const value = parseCookies(cookieHeader).get(COOKIE);
+    const prefix = `${SITE_OWNER.id}.admin.`;
+    if (!value?.startsWith(prefix)) return false;
+    const given = Buffer.from(value.slice(prefix.length));
+    const expected = Buffer.from(this.sign(`admin:${SITE_OWNER.id}`));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
   signOut(): string {
     return `${COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
   }
 
   /** The member named by a correctly signed cookie, else null. */
   member(cookieHeader: string | undefined): SandboxMember | null {
+    if (this.isAdmin(cookieHeader)) return SITE_OWNER;
     const value = parseCookies(cookieHeader).get(COOKIE);
     if (!value) return null;
     const dot = value.lastIndexOf('.');

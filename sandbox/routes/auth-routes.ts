@@ -1,13 +1,14 @@
 /**
  * The sandbox's sign-in, standing in for Wix's: `GET /_auth/me`, `POST /_auth/login` with
  * `{memberId}` (one of the bar's members or any ID shaped like `member-id`), `POST
- * /_auth/logout`. The member lives in a signed HttpOnly cookie, never in page state.
+ * /_auth/owner` (the site owner, an admin: the one session the Admin web methods and `/admin`
+ * admit), `POST /_auth/logout`. The member lives in a signed HttpOnly cookie, never in page state.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { MEMBER_ID } from '../../element/src/formats.js';
 import { json, parseJson, readBody } from '../http-io.js';
-import { memberFor, type Sessions } from '../session.js';
+import { memberFor, SITE_OWNER, type Sessions } from '../session.js';
 
 const LoginBody = z.strictObject({ memberId: z.string().regex(MEMBER_ID) });
 /** One fixed reason: a refused value (or key) is never echoed back. */
@@ -18,7 +19,17 @@ export function authRoutes(sessions: Sessions) {
     const path = url.pathname;
     if (path === '/_auth/me' && req.method === 'GET') {
       const member = sessions.member(req.headers.cookie);
-      json(res, 200, { member: member && { id: member.id, name: member.name } });
+      json(res, 200, { member: member && { id: member.id, name: member.name }, admin: sessions.isAdmin(req.headers.cookie) });
+      return true;
+    }
+    if (path === '/_auth/owner' && req.method === 'POST') {
+      // From the admin page's refusal (a plain form): straight on to the page.
+      if (url.searchParams.get('then') === 'admin') {
+        res.writeHead(303, { location: '/admin/', 'set-cookie': sessions.signInOwner(), 'cache-control': 'no-store' });
+        res.end();
+        return true;
+      }
+      json(res, 200, { member: { id: SITE_OWNER.id, name: SITE_OWNER.name }, admin: true }, { 'set-cookie': sessions.signInOwner() });
       return true;
     }
     if (path === '/_auth/login' && req.method === 'POST') {

@@ -48,8 +48,12 @@ describe('the Wix site bundle', () => {
       [...emitted.keys()].sort(),
       [
         'backend/realtime-permissions.js',
+        'backend/sitegpt-admin.web.js',
         'backend/sitegpt.web.js',
+        'pages/chatMetrics.js',
         'pages/masterPage.js',
+        'public/chat-metrics.js',
+        'public/custom-elements/sitegpt-chat-metrics.js',
         'public/custom-elements/sitegpt-member-chat.js',
         'public/sitegpt-member-chat.js',
       ],
@@ -91,6 +95,12 @@ describe('the Wix site bundle', () => {
     const top = ts.createSourceFile('element.js', element, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS).statements;
     assert.equal(top.length, 1, 'a classic script would leak every top-level name into the page');
     assert.ok(ts.isExpressionStatement(top[0]!) && ts.isCallExpression(top[0].expression));
+  });
+
+  it("the backend loads Velo's wix-crm-backend (not on npm) only when a budget alert is sent: a dynamic import Wix resolves", () => {
+    const backend = emitted.get('backend/sitegpt.web.js')!;
+    const crm = moduleImports(backend).filter(({ specifier }) => specifier === 'wix-crm-backend');
+    assert.deepEqual(crm.map((i) => i.kind), ['dynamic import']);
   });
 
   it('zod is bundled into the backend, not imported', () => {
@@ -137,6 +147,29 @@ describe('the Wix site bundle', () => {
     assert.deepEqual(check({ name: 'sitegpt-member-chat', resourceId: 'member-ada' }, ada), { read: true });
     assert.deepEqual(check({ name: 'sitegpt-member-chat', resourceId: 'member-bob' }, ada), { read: false });
     assert.deepEqual(check({ name: 'sitegpt-member-chat' }, ada), { read: false });
+  });
+
+  it('backend/sitegpt-admin.web.js holds only Admin web methods, and the metrics page code imports them from there', async () => {
+    const wanted = moduleImports(emitted.get('pages/chatMetrics.js')!).find(({ specifier }) => specifier === 'backend/sitegpt-admin.web');
+    assert.deepEqual(wanted?.names, ['getChatMetrics']);
+    assert.deepEqual(moduleExports(emitted.get('backend/sitegpt-admin.web.js')!), ['getChatMetrics']);
+    const admin = (await import(pathToFileURL(join(src, 'backend/sitegpt-admin.web.js')).href)) as Record<string, { permission?: unknown }>;
+    assert.equal(typeof admin.getChatMetrics, 'function');
+    assert.equal(admin.getChatMetrics!.permission, Permissions.Admin);
+    // And no member's web method can reach the metrics.
+    assert.ok(!moduleExports(emitted.get('backend/sitegpt.web.js')!).includes('getChatMetrics'));
+  });
+
+  it('the metrics element is its own classic-script file; it and its controller import nothing; the member element carries none of it', () => {
+    const metrics = emitted.get('public/custom-elements/sitegpt-chat-metrics.js')!;
+    assert.deepEqual(moduleImports(metrics), []);
+    assert.deepEqual(moduleExports(metrics), []);
+    const top = ts.createSourceFile('metrics.js', metrics, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS).statements;
+    assert.equal(top.length, 1);
+    assert.match(metrics, /["'`]sitegpt-chat-metrics["'`]/);
+    assert.deepEqual(moduleImports(emitted.get('public/chat-metrics.js')!), []);
+    assert.doesNotMatch(emitted.get('public/chat-metrics.js')!, /\$Zod/, 'the controller checks answers by hand');
+    assert.doesNotMatch(emitted.get('public/custom-elements/sitegpt-member-chat.js')!, /sitegpt-chat-metrics|sitegpt-metrics-request/);
   });
 });
 
