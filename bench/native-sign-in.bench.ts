@@ -34,6 +34,8 @@ interface Sample {
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
 const sandbox = await startSandbox({ port: 0, dir, quiet: true, env: {} });
+// The history is written in a burst; the default per-member limits (10 a minute) would refuse it.
+sandbox.settings.update({ limitPerMinute: 1000, limitPerDay: 100_000, siteLimitPerMinute: 100_000 });
 const browser = await launchChromium();
 
 async function once(browser: Browser, memberId: string): Promise<Sample> {

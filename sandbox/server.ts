@@ -3,11 +3,15 @@
  *   /                     the Wix-like member page, through Vite (page-server.ts)
  *   /_auth/*              sign in as any member, sign out, who am I (routes/auth-routes.ts)
  *   /_webmethods/{name}   the web methods: the real backend kit, for the cookie's member
- *                         (routes/web-method-route.ts, backend.ts)
+ *                         (routes/web-method-route.ts, backend.ts); Admin ones only for the
+ *                         site owner's session (admin-web-methods.ts, admin-backend.ts)
+ *   /admin                the site owner's chat metrics, admins only (routes/admin-route.ts)
+ *   /_sandbox/seed        POST: a few weeks of generated chats in the mirror (routes/seed-route.ts)
  *   /_realtime            the member's notices as Server-Sent Events, Wix Realtime's stand-in
  *                         (realtime-hub.ts)
  *   /_sandbox/*           config, state and, with the stand-in, the fault switch (routes/sandbox-api.ts)
  *                         and a human agent's reply (routes/agent-route.ts)
+ *   /_sandbox/settings    the operator's SiteGptSettings item: read, change (routes/settings-route.ts)
  *   /sitegpt/*            stand-in only: the SiteGPT widget stand-in (standin.ts)
  * Every request must name a loopback host (host-guard.ts); a POST to our routes must come
  * from the page's own origin.
@@ -18,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LogLine } from '../velo/backend/ports.js';
-import { createBackend } from './backend.js';
+import { SANDBOX_SETTINGS_CACHE_MS, createBackend } from './backend.js';
 import { CallScope } from './call-scope.js';
 import { refuseForeignHost } from './host-guard.js';
 import { json, text } from './http-io.js';
@@ -28,6 +32,11 @@ import { agentRoute } from './routes/agent-route.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { sandboxApi } from './routes/sandbox-api.js';
 import { webMethodRoute } from './routes/web-method-route.js';
+import { settingsRoute } from './routes/settings-route.js';
+import { FileSettingsStore } from './settings-store.js';
+import { adminRoute } from './routes/admin-route.js';
+import { seedRoute } from './routes/seed-route.js';
+import { createAdminBackend } from './admin-backend.js';
 import { Sessions, loadSessionSecret } from './session.js';
 import { DEV_API_KEY, DEV_CHATBOT_ID, STANDIN_API, createStandin, type Standin } from './standin.js';
 import { SqliteThreadStore } from './thread-store.js';
@@ -64,6 +73,8 @@ export interface Sandbox {
   standin?: Pick<Standin, 'store' | 'faults'>;
   /** Every web-method call's log line, oldest first. */
   calls: LogLine[];
+  /** The operator's SiteGptSettings item (`settings.json` in the data folder). */
+  settings: FileSettingsStore;
   close(): Promise<void>;
 }
 
@@ -88,11 +99,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const realtime = new RealtimeHub();
   const sessions = new Sessions(loadSessionSecret(dir, env));
   const calls: LogLine[] = [];
+  const settings = new FileSettingsStore(join(dir, 'settings.json'));
   const kit = createBackend({
     scope,
     threads,
     transcript,
     realtime,
+    settings,
     secrets,
     calls,
     quiet: options.quiet,
@@ -101,10 +114,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const vite = await createPageServer({ repo: REPO, dataDir: dir, quiet: options.quiet });
   const routes: Route[] = [
     authRoutes(sessions),
-    webMethodRoute({ kit, scope, sessions }),
+    webMethodRoute({ kit, adminKit: createAdminBackend({ scope, transcript, calls, quiet: options.quiet }), scope, sessions }),
+    adminRoute(sessions),
+    seedRoute(transcript),
     realtime.route(sessions),
     sandboxApi({ chatbotId, threads, transcript, standin }),
     agentRoute({ chatbotId, sessions, threads, realtime, standin }),
+    settingsRoute({ store: settings, realtime, cacheMs: SANDBOX_SETTINGS_CACHE_MS }),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -145,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     realtime,
     standin: standin && { store: standin.store, faults: standin.faults },
     calls,
+    settings,
     close: () =>
       (closing ??= (async () => {
         server.closeAllConnections();

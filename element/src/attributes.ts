@@ -4,6 +4,7 @@ import { CHATBOT_ID, ERROR_CODE, LANG, MEMBER_ID, SIGNATURE, THREAD_ID } from '.
 import { LABEL_KEYS, type LabelKey } from './labels.js';
 import { MEMBER_SCOPED } from './member-scope.js';
 import { MESSAGES_MAX, SEND_ERROR_MAX, readPage, readSendError } from './pane/pane-input.js';
+import { SERVICE_MAX, readService } from './service.js';
 import { isSafeUrlTemplate } from './widget/url-template.js';
 
 export const DEFAULT_WIDGET_URL = 'https://widget.sitegpt.ai/c/{chatbotId}?tid={thread}';
@@ -70,6 +71,8 @@ const schema = z.object({
   messages: z.optional(satisfying(MESSAGES_MAX, (value) => readPage(value) !== undefined)),
   /** Native mode, member-scoped: JSON `{id, code, retryAfterMs?}` of a send that failed. */
   'send-error': z.optional(satisfying(SEND_ERROR_MAX, (value) => readSendError(value) !== undefined)),
+  /** Page code: JSON `{mode, contactUrl, message?}`, the operator's service mode from getMemberChat. */
+  service: z.optional(satisfying(SERVICE_MAX, (value) => readService(value) !== undefined)),
   /** Native mode: JSON array of up to 6 suggested first questions (≤ 120 characters each). */
   starters: z.optional(satisfying(6 * 120 * 6 + 20, jsonStrings(0, 6, 120))),
   'signed-out-delay': z.optional(satisfying(6, inRange(0, 60_000))),
@@ -83,6 +86,9 @@ export type AttributeName = keyof ChatAttributes;
 /** Every attribute the element observes (besides its own read-only `state`). */
 export const ATTRIBUTE_NAMES = Object.keys(schema.shape) as AttributeName[];
 
+/** Site-wide values page code sets and clears (it cannot remove an attribute): "" reads as not given. */
+const CLEARABLE = new Set(['service', 'widget-context']);
+
 export type ParsedAttributes = { ok: true; value: ChatAttributes } | { ok: false; attribute: string };
 
 /** Reads and validates every attribute; on failure names the first bad attribute, never its value. */
@@ -91,7 +97,7 @@ export function parseAttributes(read: (name: string) => string | null): ParsedAt
   for (const name of ATTRIBUTE_NAMES) {
     const value = read(name);
     // Page code clears a member's values with "": read as not given. `member-id=""` stays: signed out.
-    if (value !== null && !(value === '' && MEMBER_SCOPED.has(name))) raw[name] = value;
+    if (value !== null && !(value === '' && (MEMBER_SCOPED.has(name) || CLEARABLE.has(name)))) raw[name] = value;
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };

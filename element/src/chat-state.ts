@@ -1,9 +1,10 @@
 import type { ChatAttributes, ParsedAttributes } from './attributes.js';
 import { MEMBER_SCOPED } from './member-scope.js';
+import { readService } from './service.js';
 import { buildWidgetRequest } from './widget/widget-request.js';
 import type { WidgetRequest } from './widget/widget-mount.js';
 
-export type ChatState = 'pending' | 'signed-out' | 'loading' | 'ready' | 'error';
+export type ChatState = 'pending' | 'signed-out' | 'loading' | 'ready' | 'error' | 'closed';
 
 /** Where the widget for the wanted mount stands; `none` when nothing is mounted for it yet. */
 export type WidgetStatus = 'none' | 'loading' | 'loaded' | 'timeout' | 'failed';
@@ -44,6 +45,8 @@ export function deriveView({ parsed, owns, graceOver, widget, pageOrigin, paneRe
   if (config.error) return { state: 'error', error: { code: config.error, fromPage: true }, config };
   if (member === undefined) return { state: graceOver ? 'signed-out' : 'pending', config };
   if (member === '') return { state: 'signed-out', config };
+  // The operator closed the chat: no widget and no pane, in either mode, whatever else is set.
+  if (config.service && readService(config.service)?.mode === 'off') return { state: 'closed', config };
   if (!config.thread) return { state: 'loading', config };
   // Native mode is ready once the member's history is on screen (architecture.md §8.6).
   if (config.mode === 'native') return { state: paneReady?.(config.thread) ? 'ready' : 'loading', config };

@@ -29,6 +29,7 @@ const en = {
   'error-internal': 'Something went wrong.',
   'error-invalid-input': 'This message cannot be sent as it is.',
   'error-not-found': 'This message no longer exists.',
+  'error-chat-closed': 'The chat is closed right now.',
   // Native mode (architecture.md §8.6): the pane's own words.
   conversation: 'Conversation',
   empty: 'How can we help?',
@@ -48,6 +49,10 @@ const en = {
   'show-earlier': 'Show earlier messages',
   'loading-earlier': 'Loading earlier messages…',
   'jump-to-latest': 'Jump to latest',
+  // The operator's service mode (`service`): the chat closed, or answering automatically.
+  'closed-title': 'The chat is closed',
+  'contact-us': 'Contact us',
+  'automatic-answers': 'Our assistant is unavailable right now, so answers are automatic.',
 };
 
 export type LabelKey = keyof typeof en;
@@ -80,6 +85,7 @@ const de: Labels = {
   'error-internal': 'Etwas ist schiefgelaufen.',
   'error-invalid-input': 'Diese Nachricht kann so nicht gesendet werden.',
   'error-not-found': 'Diese Nachricht gibt es nicht mehr.',
+  'error-chat-closed': 'Der Chat ist gerade geschlossen.',
   conversation: 'Unterhaltung',
   empty: 'Wie können wir helfen?',
   message: 'Ihre Nachricht',
@@ -98,6 +104,9 @@ const de: Labels = {
   'show-earlier': 'Frühere Nachrichten anzeigen',
   'loading-earlier': 'Frühere Nachrichten werden geladen…',
   'jump-to-latest': 'Zur neuesten Nachricht',
+  'closed-title': 'Der Chat ist geschlossen',
+  'contact-us': 'Kontakt aufnehmen',
+  'automatic-answers': 'Unser Assistent ist gerade nicht verfügbar, daher kommen die Antworten automatisch.',
 };
 
 const BUILT_IN: Record<string, Labels> = { en, de };

@@ -8,6 +8,7 @@ import { NewConversationFlow } from './new-conversation.js';
 import { PaneController } from './pane/pane-controller.js';
 import { paneStyles } from './pane/pane.styles.js';
 import { paneAnnouncement, paneView } from './pane/pane-view.js';
+import { closedPanel, readService } from './service.js';
 import { styles } from './sitegpt-member-chat.styles.js';
 import { announcement, errorPanel, loadingPanel, noticeView, signedOutPanel, toolbarView } from './views.js';
 import { WidgetHost } from './widget/widget-host.js';
@@ -50,8 +51,9 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @attr messages - Native: JSON page of turns `{threadId, turns, older, cursor}` for `thread` (≤ 512 KiB), merged by turn `id`, higher `rev` wins. `""` clears.
  * @attr send-error - Native: JSON `{id, code, retryAfterMs?}`: the send of turn `id` failed (≤ 1 KiB). `""` clears.
  * @attr starters - Native: JSON array of up to 6 questions (≤ 120 characters) offered on an empty thread.
+ * @attr service - Page code: JSON `{mode, contactUrl, message?}` (≤ 4 KiB) from getMemberChat. `off`: the closed view; `fallback`: the pane says answers are automatic. `""` clears.
  * @attr label-* - Override of any visible string, e.g. `label-sign-in`, `label-retry`, `label-error-title`.
- * @attr state - Read-only: `pending`, `signed-out`, `loading`, `ready` or `error`.
+ * @attr state - Read-only: `pending`, `signed-out`, `loading`, `ready`, `error` or `closed`.
  *
  * @fires sitegpt-login-request - The visitor asked to sign in.
  * @fires sitegpt-retry - The member asked to retry after an error. Detail `{code}`.
@@ -63,7 +65,7 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @fires sitegpt-send - Native: the member sent (or retried, with the same ID) a question. Detail `{clientMessageId, text}`.
  * @fires sitegpt-load-older - Native: the member reached the top of the history. Detail `{before}`, once per cursor.
  * @fires sitegpt-react - Native: thumbs on an answer. Detail `{messageId, reaction}`: `POSITIVE`, `NEGATIVE` or `NEUTRAL` (cleared).
- * @fires sitegpt-visibility - Native: the pane came into or out of view (page code polls only while visible). Detail `{visible}`.
+ * @fires sitegpt-visibility - The chat (pane, widget or closed view) came into or out of view; page code polls only while it is visible. Detail `{visible}`.
  *
  * @csspart base - The element's whole box.
  * @csspart toolbar - The bar above the widget in the ready state.
@@ -74,7 +76,7 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @csspart notice-text - The notice's words.
  * @csspart widget - The box the widget frame fills.
  * @csspart frame - The widget's iframe.
- * @csspart panel - The signed-out, loading and error views (the error view has `data-code`).
+ * @csspart panel - The signed-out, loading, error and closed views (the error view has `data-code`, the closed view `data-code="CHAT_CLOSED"`).
  * @csspart title - A view's heading.
  * @csspart text - A view's text.
  * @csspart button - Every button.
@@ -85,7 +87,10 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @csspart cancel-button - *Cancel* in the confirmation.
  * @csspart notice-retry-button - *Try again* in the notice.
  * @csspart dismiss-button - *Dismiss* in the notice.
+ * @csspart contact - The closed view's contact line.
+ * @csspart contact-link - The closed view's link to the site's contact path.
  * @csspart pane - Native: the conversation with its composer.
+ * @csspart service-note - Native: the line saying answers are automatic right now (`service` mode `fallback`).
  * @csspart log - Native: the scrolling history.
  * @csspart turn - Native: one question and its answer.
  * @csspart question - Native: the member's message.
@@ -119,6 +124,7 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @cssstate loading - Waiting for the member's thread or the widget.
  * @cssstate ready - The widget (native: the member's history) is showing the member's thread.
  * @cssstate error - Something failed; the view says what the member can do.
+ * @cssstate closed - The site closed the chat (`service` mode `off`): the view says how to reach the team.
  */
 export class SitegptMemberChatElement extends LitElement {
   static override styles = [styles, paneStyles];
@@ -235,7 +241,7 @@ export class SitegptMemberChatElement extends LitElement {
       <div class="stage">
         ${native
           ? ready
-            ? paneView(this.#pane, t, JSON.parse(config.starters ?? '[]') as string[], this.#lang)
+            ? paneView(this.#pane, t, JSON.parse(config.starters ?? '[]') as string[], this.#lang, this.#service()?.mode === 'fallback')
             : nothing
           : html`<div part="widget" class=${ready ? 'widget' : 'widget behind'}></div>`}
         ${this.#panel()}
@@ -248,6 +254,7 @@ export class SitegptMemberChatElement extends LitElement {
     const { state, error } = this.#view;
     if (state === 'ready') return nothing;
     if (state === 'signed-out') return signedOutPanel(this.#labels, this.#askSignIn);
+    if (state === 'closed') return closedPanel(this.#labels, this.#service()!);
     if (state === 'error' && error) return errorPanel(this.#labels, error, { signIn: this.#askSignIn, retry: this.#retry });
     return loadingPanel(this.#labels);
   }
@@ -265,6 +272,8 @@ export class SitegptMemberChatElement extends LitElement {
       emit(this, 'sitegpt-error', error.attribute ? { code: error.code, message, attribute: error.attribute } : { code: error.code, message });
     }
   }
+
+  #service = () => readService(this.#view.config?.service ?? '');
 
   #askSignIn = (): void => emit(this, 'sitegpt-login-request', {});
 

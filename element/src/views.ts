@@ -102,6 +102,7 @@ export function announcement(t: Labels, view: ChatView, flow: NewConversationFlo
   const { state, error } = view;
   if (state === 'error' && error) return t[errorLabel(error.code)];
   if (state === 'signed-out') return t['signed-out-title'];
+  if (state === 'closed') return t['closed-title'];
   if (state === 'ready') return flow.phase === 'busy' ? t['starting-new-conversation'] : t.ready;
   return state === 'loading' ? t.loading : '';
 }

@@ -9,6 +9,7 @@ import { connectAgentPanel } from './agent-panel.js';
 import { SandboxAuth, type SandboxMember } from './auth.js';
 import { readSwitches, showModeSwitch, switchedUrl } from './chat-mode.js';
 import { connectFaultPanel, type FaultPanel } from './fault-panel.js';
+import { connectOperatorPanel } from './operator-panel.js';
 import { callSummary, createPanelLog, eventSummary, type LogEntry } from './panel-log.js';
 import { eventSourceSubscribe, type RealtimeState } from './realtime.js';
 import { connectSignInBar } from './sign-in-bar.js';
@@ -45,7 +46,15 @@ const entries: LogEntry[] = [];
 const auth = new SandboxAuth();
 declare global {
   interface Window {
-    sandbox: { log: LogEntry[]; auth: SandboxAuth; ready: boolean; mode: 'widget' | 'native'; realtime: RealtimeState | 'idle' | 'polling' | 'unused' };
+    sandbox: {
+      log: LogEntry[];
+      auth: SandboxAuth;
+      ready: boolean;
+      mode: 'widget' | 'native';
+      realtime: RealtimeState | 'idle' | 'polling' | 'unused';
+      /** The site-wide service channel's stream (the operator's kill switch), in either mode. */
+      serviceRealtime?: RealtimeState;
+    };
   }
 }
 window.sandbox = { log: entries, auth, ready: false, mode: switches.mode, realtime: switches.mode === 'widget' ? 'unused' : switches.realtime ? 'idle' : 'polling' };
@@ -114,9 +123,15 @@ liveToggle.href = switchedUrl({ realtime: !switches.realtime });
 liveToggle.textContent = switches.realtime ? 'turn realtime off' : 'turn realtime on';
 showLive(window.sandbox.realtime);
 const subscribe = eventSourceSubscribe((state, member) => {
+  if (member === undefined) {
+    window.sandbox.serviceRealtime = state;
+    return log({ kind: 'live', name: `service channel ${state}`, detail: {} });
+  }
   showLive(state, member);
   log({ kind: 'live', name: `realtime ${state}`, detail: { resourceId: member } });
 });
+// The operator's settings (SiteGptSettings): flip the kill switch, edit limits and static replies.
+connectOperatorPanel($('[data-operator-panel]'), (name, detail) => log({ kind: 'operator', name, detail }));
 
 await auth.load();
 connectSignInBar(auth, config.members, (name, detail) => log({ kind: 'auth', name, detail }));
@@ -137,6 +152,8 @@ connectMemberChat(
     promptLogin: () => auth.promptLogin(),
     currentMemberId: () => auth.currentMemberId(),
     getMemberChat: (args) => methods.getMemberChat(args),
+    // The page the member is on, for the typed context (masterPage: @wix/site-location).
+    pagePath: () => location.pathname,
     startNewConversation: () => methods.startNewConversation(),
     sendChatMessage: (args) => methods.sendChatMessage(args),
     getChatMessages: (args) => methods.getChatMessages(args),

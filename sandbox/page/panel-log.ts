@@ -8,7 +8,7 @@ import type { WebMethodCall } from './web-methods.js';
 
 export interface LogEntry {
   at: number;
-  kind: 'event' | 'call' | 'auth' | 'fault' | 'live' | 'agent';
+  kind: 'event' | 'call' | 'auth' | 'fault' | 'live' | 'agent' | 'operator';
   name: string;
   detail: unknown;
   ms?: number;
@@ -46,7 +46,9 @@ export function callSummary(call: WebMethodCall): unknown {
     case 'getMemberChat':
     case 'startNewConversation': {
       const history = r.history as { turns?: unknown } | undefined;
-      return history ? { threadId: r.threadId, history: `${count(history.turns)} turns` } : { threadId: r.threadId };
+      // The operator's service mode, when it is not `on` (the answer then has none).
+      const service = (r.service as { mode?: unknown } | undefined)?.mode;
+      return { threadId: r.threadId, ...(history ? { history: `${count(history.turns)} turns` } : {}), ...(service ? { service } : {}) };
     }
     case 'sendChatMessage':
     case 'rateAnswer': {

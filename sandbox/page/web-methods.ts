@@ -4,7 +4,7 @@
  * for the member of the session cookie (no argument names the member). Every call is reported
  * with its latency, as seen by the page and by the backend.
  */
-import type { GetMessagesArgs, RateArgs, SendArgs } from '../../contract/index.js';
+import type { GetMemberChatArgs, GetMessagesArgs, RateArgs, SendArgs } from '../../contract/index.js';
 
 export interface WebMethodCall {
   name: string;
@@ -41,7 +41,7 @@ export function webMethods(onCall: CallListener) {
     return result;
   }
   return {
-    getMemberChat: (args?: { history: true }) => call('getMemberChat', args ? [args] : []),
+    getMemberChat: (args?: GetMemberChatArgs) => call('getMemberChat', args ? [args] : []),
     startNewConversation: () => call('startNewConversation'),
     forgetMyChat: () => call('forgetMyChat'),
     sendChatMessage: (args: SendArgs) => call('sendChatMessage', [args]),

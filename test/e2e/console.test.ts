@@ -54,7 +54,9 @@ test('a clean console: load, sign in, sign out, switch members, reload', async (
   assert.equal(await frameThread(page), alan);
   // Give a late websocket retry or favicon request time to show up before judging.
   await page.waitForTimeout(500);
-  assert.deepEqual(problems, []);
+  // The site-wide service channel's stream (the operator's kill switch) ends as the member's does
+  // in native mode: the page closes it at sign-out, a switch or a reload (see below).
+  assert.deepEqual(problems.filter((p) => !isClosedServiceStream(p)), []);
   await context.close();
 });
 
@@ -87,6 +89,11 @@ test('a clean console in native mode: sign in, a conversation, sign out, switch 
   // Anything else about /_realtime (a 403, a 5xx) still counts.
   const closedStreams = problems.filter((p) => /^failed: \S+\/_realtime\?resource=\S+ net::ERR_ABORTED$/.test(p));
   assert.ok(closedStreams.length >= 2, `Ada's stream at sign-out and Alan's at the reload: ${problems.join('\n')}`);
-  assert.deepEqual(problems.filter((p) => !closedStreams.includes(p)), []);
+  assert.deepEqual(problems.filter((p) => !closedStreams.includes(p) && !isClosedServiceStream(p)), []);
   await context.close();
 });
+
+/** The service channel's stream, closed by the page: an aborted request, its normal end. */
+function isClosedServiceStream(problem: string): boolean {
+  return /^failed: \S+\/_realtime\?channel=sitegpt-chat-service net::ERR_ABORTED$/.test(problem);
+}

@@ -49,6 +49,7 @@ const ATTRIBUTES = [
   'messages',
   'send-error',
   'starters',
+  'service',
 ];
 
 describe('<sitegpt-member-chat> hostile attribute values', () => {

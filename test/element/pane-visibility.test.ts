@@ -39,13 +39,27 @@ describe('<sitegpt-member-chat mode="native"> visibility', () => {
     expect(seen[4]).to.deep.equal({ visible: true });
   });
 
-  it('reports nothing in widget mode', async () => {
-    const el = await chat({ 'member-id': MEMBER, thread: THREAD_A });
+  it('reports nothing in widget mode until the widget is ready, then every change (page code re-checks the service only while visible)', async () => {
+    const el = await chat({ 'member-id': MEMBER });
     const seen = record<Visibility>(el, 'sitegpt-visibility');
-    await untilState(el, 'ready');
+    await untilState(el, 'loading');
     setHidden(true);
     setHidden(false);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(seen).to.deep.equal([]);
+    expect(seen, 'nothing while loading').to.deep.equal([]);
+    set(el, { thread: THREAD_A });
+    await untilState(el, 'ready');
+    await until(() => seen.length === 1, 'no first sitegpt-visibility');
+    setHidden(true);
+    setHidden(false);
+    expect(seen).to.deep.equal([{ visible: true }, { visible: false }, { visible: true }]);
+  });
+
+  it('reports the closed view visible, so page code can notice the chat reopening', async () => {
+    const el = await chat({ mode: 'native', 'member-id': MEMBER, service: JSON.stringify({ mode: 'off', contactUrl: '/contact' }) });
+    const seen = record<Visibility>(el, 'sitegpt-visibility');
+    await untilState(el, 'closed');
+    await until(() => seen.length === 1, 'no sitegpt-visibility for the closed view');
+    expect(seen).to.deep.equal([{ visible: true }]);
   });
 });

@@ -5,8 +5,12 @@
  *   only, put these lines in that page's code instead.
  * - onReady also runs in Wix's server-side render: isBrowser makes that run do nothing.
  * - connectMemberChat is not awaited, so the page never waits for the backend or a dialog.
+ * - In either mode the chat follows the operator's settings (SiteGptSettings `mode`): closed,
+ *   or answering with static replies, which a widget-mode page shows in the element's own pane
+ *   (that needs the SiteGptMessages collection too, see docs/install-on-wix.md).
  */
 import { loggedIn, onLogin, onLogout } from '@wix/authentication';
+import { location } from '@wix/site-location';
 import { authentication, currentMember } from '@wix/site-members';
 import { realtime } from '@wix/site-realtime';
 import { rendering } from '@wix/site-window';
@@ -32,12 +36,14 @@ $w.onReady(() => {
     promptLogin: () => authentication.promptLogin({ mode: 'login' }),
     currentMemberId: async () => (await currentMember.getMember({ fieldsets: ['PUBLIC'] }))?._id,
     getMemberChat,
+    // The page the member is on, for the typed context the backend builds (checked there again).
+    pagePath,
     startNewConversation,
     sendChatMessage,
     getChatMessages,
     rateAnswer,
-    // Native mode's live updates: content-free notices on the member's own resource. If Wix
-    // refuses the subscription, page code polls instead.
+    // Live updates: content-free notices on the member's own resource (native mode) and the
+    // site-wide service notices (both modes). If Wix refuses a subscription, page code polls instead.
     subscribe: async (channel, onNotice) => {
       const subscriptionId = await realtime.subscribe(channel, (message) => onNotice(message.payload));
       return () => void realtime.unsubscribe({ subscriptionId }).catch(() => undefined);
@@ -46,3 +52,9 @@ $w.onReady(() => {
     log: (event, detail) => console.warn(`[sitegpt-member-chat] ${event}`, detail),
   });
 });
+
+/** The page's path on the site (`/pricing`, or `/blog/a-post` on a dynamic page with a prefix). */
+async function pagePath(): Promise<string> {
+  const [prefix, segments] = await Promise.all([location.prefix().catch(() => undefined), location.path()]);
+  return `/${[prefix, ...segments].filter(Boolean).join('/')}`;
+}

@@ -2,61 +2,25 @@
  * The page-side controller (architecture.md §5): drives `<sitegpt-member-chat>` from the
  * visitor's login state and the backend's answers. No Wix import: masterPage wires `$w`,
  * `@wix/authentication`, `@wix/site-members`, `@wix/site-window` and the web methods in.
- * Native mode (architecture.md §8) adds its part from native/native-mode.ts; widget mode is
- * this file alone.
+ * The pane (native mode, architecture.md §8, or widget mode while the operator's service is
+ * `fallback`) adds its part from native/native-mode.ts through chat-display.ts; the service is
+ * watched by service-watch.ts.
  *
  * The element's rule it keeps: a thread belongs to the member that was current when it was
- * set, so for every answer `member-id` is set first, then the member's email, signature,
- * error and thread. An answer for a member who is no longer current is dropped: each request
+ * set, so for every answer `member-id` is set first, then the service, the member's email,
+ * signature, error and thread. An answer for a member who is no longer current is dropped: each request
  * takes a token, and anything that changes who is signed in takes a new one.
  */
-import { createNativeMode, type ChatMode, type NativeDeps } from './native/native-mode.js';
-import { codeOf, isText, settle } from './web-method-answers.js';
+import { askForChat, readChat, widgetContextValue, type Chat } from './chat-answer.js';
+import { ChatDisplay } from './chat-display.js';
+import type { MemberChatConnection, MemberChatDeps, MemberChatElement } from './controller-deps.js';
+import { GLOBAL_TIMERS } from './native/live-updates.js';
+import { ServiceWatch } from './service-watch.js';
+import { codeOf, isRecord, settle } from './web-method-answers.js';
 
 export { rejectionCode } from './web-method-answers.js';
+export type { GetMemberChatArgs, MemberChatConnection, MemberChatDeps, MemberChatElement } from './controller-deps.js';
 export type { RealtimeChannel, Scheduler, Subscribe } from './native/live-updates.js';
-
-/** What Wix page code can do with a custom element (`$w('#memberChat')`). */
-export interface MemberChatElement {
-  setAttribute(name: string, value: string): void;
-  on(event: string, handler: (event: { detail?: unknown }) => void): void;
-}
-
-export interface MemberChatDeps {
-  /** `loggedIn()` of `@wix/authentication`. */
-  loggedIn(): boolean;
-  /** `onLogin`/`onLogout` of `@wix/authentication`; their unsubscribe functions are used by dispose. */
-  onLogin(handler: () => void): unknown;
-  onLogout(handler: () => void): unknown;
-  /** Opens Wix's login dialog; rejects when the visitor cancels it. */
-  promptLogin(): Promise<void>;
-  /** The signed-in member's ID as the frontend knows it, at once, before the backend answers. */
-  currentMemberId(): Promise<string | undefined>;
-  /** The web methods of `backend/sitegpt.web`; native mode asks getMemberChat for `{history: true}`. */
-  getMemberChat(args?: { history: true }): Promise<unknown>;
-  startNewConversation(): Promise<unknown>;
-  /** True in the browser; false in Wix's server-side render, where nothing must happen. */
-  isBrowser(): boolean | Promise<boolean>;
-  /** Receives the element's `sitegpt-error` and `sitegpt-thread-mismatch` events, and native mode's `sitegpt-native`. */
-  log?(event: string, detail: unknown): void;
-  /** `widget` (default): SiteGPT's widget talks to SiteGPT. `native`: the element's own pane, every message through the backend. */
-  mode?: 'widget' | 'native';
-  /** Native mode only (all three required there); see native/native-mode.ts. */
-  sendChatMessage?: NativeDeps['sendChatMessage'];
-  getChatMessages?: NativeDeps['getChatMessages'];
-  rateAnswer?: NativeDeps['rateAnswer'];
-  /** Native mode: realtime notices (`@wix/site-realtime`); without it page code polls. */
-  subscribe?: NativeDeps['subscribe'];
-  /** Native mode: the timers polling uses (tests); default the global ones. */
-  scheduler?: NativeDeps['scheduler'];
-}
-
-export interface MemberChatConnection {
-  /** Settles once the environment check is done: true when connected, false when not in a browser. */
-  readonly ready: Promise<boolean>;
-  /** Stops listening to login changes and element events; pending answers are dropped. */
-  dispose(): void;
-}
 
 /** The member-scoped attributes page code sets (README: "A thread belongs to the member it was set for"). */
 const MEMBER_SCOPED = ['thread', 'email', 'email-signature', 'error', 'notice'] as const;
@@ -66,16 +30,6 @@ const WIDGET_CODES = new Set<unknown>(['WIDGET_TIMEOUT', 'WIDGET_FAILED']);
 
 /** The backend calls that answer with the member's chat; a retry repeats the one that failed. */
 type ChatAction = 'get' | 'new';
-
-interface Chat {
-  ok: true;
-  memberId: string;
-  threadId: string;
-  email?: string;
-  emailSignature?: string;
-  /** Native mode's newest page, passed on unread (native-mode.ts checks it). */
-  history?: unknown;
-}
 
 const connections = new WeakMap<MemberChatElement, MemberChatConnection>();
 
@@ -87,7 +41,8 @@ const connections = new WeakMap<MemberChatElement, MemberChatConnection>();
 export function connectMemberChat(element: MemberChatElement, deps: MemberChatDeps): MemberChatConnection {
   const existing = connections.get(element);
   if (existing) return existing;
-  const mode = deps.mode === 'native' ? nativeMode(element, deps, () => follow()) : undefined;
+  const display = new ChatDisplay(element, deps, () => follow());
+  const watch = new ServiceWatch({ subscribe: deps.subscribe, scheduler: deps.scheduler ?? GLOBAL_TIMERS, check: () => follow(), log: deps.log });
 
   let disposed = false;
   let token = 0;
@@ -99,6 +54,11 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   let failedAction: ChatAction = 'get';
   /** True while a new conversation is being asked for: a second press sends nothing. */
   let starting = false;
+  /** True while getMemberChat or startNewConversation is on its way: its answer brings the service anyway. */
+  let asking = false;
+  /** Page-code values that are not the member's own, set only once an answer had them, so they can be cleared. */
+  let serviceSet = false;
+  let contextSet = false;
   const unsubscribers: Array<() => void> = [];
 
   const set = (name: string, value: string) => {
@@ -107,26 +67,50 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     if (name === 'member-id') shownMember = value;
     if (name === 'thread') shownThread = value;
     element.setAttribute(name, value);
-    if (newMember) mode?.memberSet(value);
+    if (newMember) display.memberSet(value);
   };
 
   function signOut(): void {
     token++;
-    starting = false;
+    starting = asking = false;
+    watch.stop();
     set('member-id', '');
     for (const name of MEMBER_SCOPED) set(name, '');
+    if (serviceSet) set('service', '');
+    if (contextSet) set('widget-context', '');
+    serviceSet = contextSet = false;
   }
 
-  /** Sets the member's chat: member-id first, then what belongs to them, the thread last. */
+  /**
+   * Sets the member's chat: member-id first, then the service and what belongs to the member, the
+   * thread last. Widget mode shows the pane instead of the widget while the service is `fallback`.
+   */
   function showChat(chat: Chat): void {
     set('member-id', chat.memberId);
-    // Native mode mounts no widget, so nothing needs the identity: the email stays out of the DOM.
-    set('email', mode ? '' : (chat.email ?? ''));
-    set('email-signature', mode ? '' : (chat.emailSignature ?? ''));
+    const service = chat.service;
+    if (service || serviceSet) set('service', service ? JSON.stringify(service) : '');
+    serviceSet = Boolean(service);
+    watch.setMode(service?.mode ?? 'on');
+    watch.start();
+    const switched = display.choose(service?.mode === 'fallback');
+    // The pane mounts no widget, so nothing needs the identity: the email stays out of the DOM.
+    const pane = display.paneShown;
+    set('email', pane ? '' : (chat.email ?? ''));
+    set('email-signature', pane ? '' : (chat.emailSignature ?? ''));
     set('error', '');
     set('notice', '');
+    // The typed context goes to the widget it mounts with: set before the thread, and only for a
+    // new thread (or the widget coming back), so a widget already showing is never remounted.
+    if (!pane && (switched || chat.threadId !== shownThread)) {
+      const context = widgetContextValue(chat.context);
+      if (chat.context && !context) deps.log?.('sitegpt-context', { what: 'context-too-long' });
+      if (context || contextSet) set('widget-context', context ?? '');
+      contextSet = Boolean(context);
+    }
     set('thread', chat.threadId);
-    mode?.chatShown(chat);
+    // The pane, just put in the widget's place, needs the member's history: asked for now.
+    if (switched === 'pane' && chat.history === undefined) return signIn('get');
+    display.chatShown(chat);
   }
 
   /**
@@ -140,8 +124,8 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     let frontMember: string | undefined;
     if (options.clearError) set('error', '');
     starting = action === 'new';
-    const ask = action === 'new' ? deps.startNewConversation : (mode?.getMemberChat ?? (() => deps.getMemberChat()));
-    const answer = settle(ask, readChat);
+    asking = true;
+    const answer = settle(action === 'new' ? deps.startNewConversation : () => askForChat(deps, display.paneShown), readChat);
     if (!options.quiet) {
       Promise.resolve()
         .then(() => deps.currentMemberId())
@@ -157,9 +141,9 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     void answer.then((result) => {
       if (!current()) return;
       answered = true;
-      starting = false;
+      starting = asking = false;
       if (result.ok) return showChat(result);
-      if (options.quiet) return deps.log?.('sitegpt-native', { what: 'follow-failed', code: result.code });
+      if (options.quiet) return deps.log?.('sitegpt-member-chat', { what: 'refresh-failed', code: result.code });
       // The member it is for, when known (the element shows an error whoever is signed in).
       const member = frontMember ?? shownMember;
       if (member !== undefined) set('member-id', member);
@@ -173,9 +157,13 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
     });
   }
 
-  /** Native mode: the member's thread changed on another device; a pending new conversation brings it anyway. */
+  /**
+   * The member's chat, asked for again while it shows: their thread changed on another device, or
+   * the service changed (a notice, a re-check, a send refused as CHAT_CLOSED). A call already on
+   * its way brings the same; if this one fails, the chat on screen stays.
+   */
   function follow(): void {
-    if (disposed || starting || !deps.loggedIn()) return;
+    if (disposed || asking || !shownThread || !deps.loggedIn()) return;
     signIn('get', { quiet: true });
   }
 
@@ -186,7 +174,7 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   }
 
   function wire(): void {
-    mode?.wire(); // before anything else: the element is in native mode before it sees a member
+    display.wire(); // before anything else: the element is in native mode before it sees a member
     element.on('sitegpt-login-request', () => {
       if (disposed) return;
       // Called at once, inside the click. A cancelled dialog rejects: nothing to do then; when
@@ -208,6 +196,11 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
       if (disposed || starting || !deps.loggedIn()) return;
       set('notice', '');
       signIn('new');
+    });
+    // Without realtime the service is re-checked only while the chat can be seen.
+    element.on('sitegpt-visibility', (event) => {
+      const visible = isRecord(event.detail) ? event.detail.visible : undefined;
+      if (!disposed && typeof visible === 'boolean') watch.setVisible(visible);
     });
     for (const name of ['sitegpt-error', 'sitegpt-thread-mismatch']) {
       element.on(name, (event) => {
@@ -253,33 +246,12 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
       if (disposed) return;
       disposed = true;
       token++;
-      mode?.dispose();
+      display.dispose();
+      watch.stop();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       forget();
     },
   };
   connections.set(element, connection);
   return connection;
-}
-
-/** `{ok: true, memberId, threadId, email?, emailSignature?, history?}` of getMemberChat and startNewConversation. */
-function readChat(r: Record<string, unknown>): Chat | undefined {
-  if (!isText(r.memberId) || !isText(r.threadId)) return undefined;
-  const chat: Chat = { ok: true, memberId: r.memberId, threadId: r.threadId };
-  if (isText(r.email)) chat.email = r.email;
-  if (isText(r.emailSignature)) chat.emailSignature = r.emailSignature;
-  if (r.history !== undefined) chat.history = r.history;
-  return chat;
-}
-
-/** Native mode over the element and the native web methods, which it must have. */
-function nativeMode(element: MemberChatElement, deps: MemberChatDeps, follow: () => void): ChatMode {
-  const { sendChatMessage, getChatMessages, rateAnswer } = deps;
-  if (!sendChatMessage || !getChatMessages || !rateAnswer) {
-    throw new TypeError('connectMemberChat: mode "native" needs sendChatMessage, getChatMessages and rateAnswer');
-  }
-  return createNativeMode(
-    { setAttribute: (name, value) => element.setAttribute(name, value), on: (name, handler) => element.on(name, handler), follow },
-    { getMemberChat: (args) => deps.getMemberChat(args), sendChatMessage, getChatMessages, rateAnswer, subscribe: deps.subscribe, scheduler: deps.scheduler, log: deps.log },
-  );
 }

@@ -33,6 +33,9 @@ export class PaneController implements ReactiveController {
   private pin = false;
   private tops?: IntersectionObserver;
   private timer?: ReturnType<typeof setInterval>;
+  /** What the member typed and has not sent: it outlives the composer (the closed view, a reload of the pane). */
+  private kept = '';
+  private box?: HTMLTextAreaElement | null;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -42,7 +45,12 @@ export class PaneController implements ReactiveController {
   /** Page code set a member-scoped input; `read` gives the current member's value, if any. */
   input(name: string, read: (name: string) => string | undefined): void {
     const { turns } = this;
-    if (name === 'member-id') turns.reset();
+    if (name === 'member-id') {
+      turns.reset();
+      // Nothing the previous member typed stays: not in the composer, not kept for later.
+      this.kept = '';
+      if (this.box) this.box.value = '';
+    }
     if (name === 'member-id' || name === 'thread') {
       turns.setThread(read('thread'));
       // Merging is idempotent, so the page already set counts too, whatever the order.
@@ -68,6 +76,7 @@ export class PaneController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    if (this.box?.isConnected) this.kept = this.box.value;
     const log = this.log;
     if (!log) return;
     // From the log itself: a scroll the member just made may not have fired its event yet.
@@ -79,6 +88,13 @@ export class PaneController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    const box = this.host.renderRoot.querySelector('textarea');
+    // A new composer (the pane came back): it holds what the member had typed.
+    if (box && box !== this.box && this.kept) {
+      box.value = this.kept;
+      this.draft = this.kept.length;
+    }
+    this.box = box;
     const log = this.host.renderRoot.querySelector<HTMLElement>('.log') ?? undefined;
     if (log !== this.log) {
       this.tops?.disconnect();

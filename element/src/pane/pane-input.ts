@@ -16,7 +16,7 @@ export type SendError = z.infer<typeof SendErrorSchema>;
  * every attribute, and `messages` may be half a megabyte. It returns the same object for the
  * same value, so nothing may mutate what it returns.
  */
-function jsonReader<T>(schema: z.ZodMiniType<T>, max: number): (value: string) => T | undefined {
+export function jsonReader<T>(schema: z.ZodMiniType<T>, max: number): (value: string) => T | undefined {
   let last: string | undefined;
   let parsed: T | undefined;
   return (value) => {

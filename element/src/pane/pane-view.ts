@@ -22,11 +22,13 @@ function composer(pane: PaneController, t: Labels): TemplateResult {
 /**
  * Native mode's pane: the history as a log (not live: a separate region announces each new
  * answer once), earlier pages on request, starters on an empty thread, the typing indicator,
- * *Jump to latest* and the composer.
+ * *Jump to latest* and the composer; above them, while the site answers with static replies
+ * (`service` mode `fallback`), a line that says so.
  */
-export function paneView(pane: PaneController, t: Labels, starters: string[], lang?: string): TemplateResult {
+export function paneView(pane: PaneController, t: Labels, starters: string[], lang?: string, automatic?: boolean): TemplateResult {
   const { list, older, loadingOlder, pending } = pane.turns;
   return html`<div part="pane" class="pane">
+    ${automatic ? html`<p part="service-note" class="note">${t['automatic-answers']}</p>` : nothing}
     <div part="log" class="log" role="log" aria-live="off" aria-label=${t.conversation} tabindex="0" @scroll=${pane.scrolled}>
       <div class="top"></div>
       ${older === null

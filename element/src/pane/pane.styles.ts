@@ -142,6 +142,12 @@ export const paneStyles = css`
     transform: translateX(-50%);
     background: var(--_bg);
   }
+  .pane .note {
+    padding: 6px 12px;
+    font-size: 0.85em;
+    background: color-mix(in srgb, var(--_accent) 9%, var(--_bg));
+    border-bottom: 1px solid color-mix(in srgb, var(--_fg) 12%, transparent);
+  }
   .composer {
     display: flex;
     align-items: flex-end;

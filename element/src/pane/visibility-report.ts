@@ -4,9 +4,10 @@ import { emit } from '../events.js';
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * Fires `sitegpt-visibility {visible}` once the pane was first shown, then on every change:
- * the element scrolled into or out of the page's view, or the tab hidden or shown. Page code
- * polls for new turns only while the pane is visible.
+ * Fires `sitegpt-visibility {visible}` once the chat was first shown (the pane, the widget or
+ * the closed view), then on every change: the element scrolled into or out of the page's view,
+ * or the tab hidden or shown. Page code polls for new turns, and re-checks the service without
+ * realtime, only while the chat is visible.
  */
 export class VisibilityReport implements ReactiveController {
   // TypeScript-private rather than #private: the es2021 build turns each # field into a WeakMap.
@@ -34,7 +35,7 @@ export class VisibilityReport implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.shown ||= this.host.renderRoot.querySelector('[part~="pane"]') !== null;
+    this.shown ||= /^(?:ready|closed)$/.test(this.host.getAttribute('state')!);
     this.report();
   }
 

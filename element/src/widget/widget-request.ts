@@ -35,7 +35,8 @@ export function buildWidgetRequest(config: ChatAttributes, thread: string, pageO
       email,
       signature,
       resumeCommand: fromJson(config['resume-command']),
-      context: fromJson(config['widget-context']),
+      // Only the loader takes a context; a frame is not remounted when page code sets a new one.
+      context: strategy === 'script' ? fromJson(config['widget-context']) : undefined,
       css: config['widget-css'],
       frameCss: config['frame-css'],
     },

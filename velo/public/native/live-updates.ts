@@ -10,7 +10,8 @@ export const REALTIME_CHANNEL = 'sitegpt-member-chat';
 
 export interface RealtimeChannel {
   name: string;
-  resourceId: string;
+  /** The member's notices name their resource; the site-wide service channel has none. */
+  resourceId?: string;
 }
 
 /**
@@ -24,6 +25,9 @@ export interface Scheduler {
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
+
+/** The page's own timers, where nobody injects others. */
+export const GLOBAL_TIMERS: Scheduler = { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as never) };
 
 export const POLLING = {
   /** While the pane is visible and nothing happens. */

@@ -8,8 +8,6 @@ import type { Scheduler, Subscribe } from './live-updates.js';
 
 /** The web methods and services native mode needs (masterPage wires Wix's, the sandbox its own). */
 export interface NativeDeps {
-  /** `getMemberChat({history: true})`: the chat with its newest page. */
-  getMemberChat(args: { history: true }): Promise<unknown>;
   sendChatMessage(args: SendArgs): Promise<unknown>;
   getChatMessages(args: GetMessagesArgs): Promise<unknown>;
   rateAnswer(args: RateArgs): Promise<unknown>;
@@ -24,13 +22,12 @@ export interface NativeDeps {
 export interface NativeHost {
   setAttribute(name: string, value: string): void;
   on(event: string, handler: (event: { detail?: unknown }) => void): void;
-  /** Asks for the member's chat again and shows it: their thread changed elsewhere. */
+  /** Asks for the member's chat again and shows it: their thread changed elsewhere, or the chat was closed. */
   follow(): void;
 }
 
-/** The controller's side of a mode: how it asks for the chat, and what it tells the mode. */
+/** The controller's side of a mode: what it tells the mode (the controller asks for the chat itself). */
 export interface ChatMode {
-  getMemberChat(): Promise<unknown>;
   /** Listens to the element; called once, in the browser. */
   wire(): void;
   /** `member-id` was just set to another member ("" for none). */

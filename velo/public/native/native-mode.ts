@@ -11,7 +11,7 @@
  */
 import type { RateArgs, Turn } from '../../../contract/index.js';
 import { isRecord, settle } from '../web-method-answers.js';
-import { LiveUpdates } from './live-updates.js';
+import { GLOBAL_TIMERS, LiveUpdates } from './live-updates.js';
 import type { ChatMode, NativeDeps, NativeHost } from './native-deps.js';
 import { messagesValues } from './messages-value.js';
 import { TURN_ID, readPage, readPageAnswer, readRateAnswer, readSendAnswer } from './read-answers.js';
@@ -37,7 +37,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
 
   const live = new LiveUpdates({
     subscribe: deps.subscribe,
-    scheduler: deps.scheduler ?? { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as never) },
+    scheduler: deps.scheduler ?? GLOBAL_TIMERS,
     onTurns: () => fetchChanges(),
     onThread: () => host.follow(),
     log: deps.log,
@@ -91,7 +91,10 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
       if (thread !== asked) return; // the pane shows another thread now: that page has the turn if it landed there
       if (!result.ok) {
         const error = result.retryAfterMs === undefined ? { id, code: result.code } : { id, code: result.code, retryAfterMs: result.retryAfterMs };
-        return host.setAttribute('send-error', JSON.stringify(error));
+        host.setAttribute('send-error', JSON.stringify(error));
+        // The operator closed the chat meanwhile: the member's chat, asked for again, says so.
+        if (result.code === 'CHAT_CLOSED') host.follow();
+        return;
       }
       // The backend sends to the member's current thread: another one means it changed elsewhere.
       if (result.threadId !== thread || result.turn.threadId !== thread) return host.follow();
@@ -135,7 +138,6 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
   }
 
   return {
-    getMemberChat: () => deps.getMemberChat({ history: true }),
     wire() {
       host.setAttribute('mode', 'native');
       host.on('sitegpt-send', (event) => send(event.detail));
