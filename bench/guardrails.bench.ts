@@ -6,6 +6,8 @@
 // noise hits both alike. Also the CMS reads and writes per message, and the same with a monthly
 // budget set (its count is reused for a minute). Prints figures only; nothing is asserted.
 import { createNotices } from '../velo/backend/chat/notices.js';
+import { keepAnswersAsTheyCame } from '../velo/backend/handoff/classify.js';
+import { sitegptCompletion } from '../velo/backend/providers/sitegpt/completion.js';
 import { createSend } from '../velo/backend/chat/send.js';
 import { makeConfig } from '../velo/backend/config.js';
 import type { Guardrails } from '../velo/backend/guardrails/guard.js';
@@ -85,7 +87,16 @@ function bypassed() {
     context: async () => undefined,
   };
   const threads = createMemberThreads(ports, config);
-  const send = createSend({ ports, config, threads, notices: createNotices(ports.realtime, config), guard: passThrough });
+  const provider = sitegptCompletion(ports.sitegpt);
+  const send = createSend({
+    ports,
+    config,
+    threads,
+    notices: createNotices(ports.realtime, config),
+    guard: passThrough,
+    provider: () => provider,
+    classifier: keepAnswersAsTheyCame,
+  });
   return { send: (args: unknown) => instrument(ports, 'sendChatMessage', (trace) => send(args, trace)), ops };
 }
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { FailedSchema, wholeNumber } from './errors.js';
-import { ChatPageSchema, REACTIONS, TURN_ID, TurnSchema } from './turns.js';
+import { ChatPageSchema, HANDOFF_STATES, REACTIONS, TURN_ID, TurnSchema } from './turns.js';
 
 export const SendArgsSchema = z.strictObject({
   clientMessageId: z.string().check(z.regex(TURN_ID)),
@@ -27,7 +27,7 @@ export const RateArgsSchema = z.strictObject({
 export type RateArgs = z.infer<typeof RateArgsSchema>;
 
 export const SendResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), threadId: z.string(), turn: TurnSchema }),
+  z.object({ ok: z.literal(true), threadId: z.string(), turn: TurnSchema, handoff: z.optional(z.enum(HANDOFF_STATES)) }),
   FailedSchema,
 ]);
 export type SendResult = z.infer<typeof SendResultSchema>;
@@ -37,6 +37,16 @@ export const MessagesResultSchema = z.discriminatedUnion('ok', [
   FailedSchema,
 ]);
 export type MessagesResult = z.infer<typeof MessagesResultSchema>;
+
+/**
+ * `requestHuman()` (no argument): the member asks for a person. `turn` is the system turn that
+ * records the handoff (absent when the member was already handed off in this episode).
+ */
+export const RequestHumanResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), threadId: z.string(), handoff: z.literal('active'), turn: z.optional(TurnSchema) }),
+  FailedSchema,
+]);
+export type RequestHumanResult = z.infer<typeof RequestHumanResultSchema>;
 
 export const RateResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), turn: TurnSchema }),

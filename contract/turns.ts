@@ -23,6 +23,7 @@ export const WIRE_LIMITS = {
 export const TURN_KINDS = ['ai', 'agent', 'fallback', 'system'] as const;
 export const TURN_STATUSES = ['pending', 'answered', 'failed'] as const;
 export const REACTIONS = ['POSITIVE', 'NEGATIVE'] as const;
+export const HANDOFF_STATES = ['offer', 'active'] as const;
 
 const epochMs = wholeNumber();
 
@@ -51,8 +52,15 @@ export const ChatPageSchema = z.object({
   turns: z.array(TurnSchema).check(z.maxLength(WIRE_LIMITS.turnsPerPage)),
   older: z.nullable(z.string().check(z.maxLength(WIRE_LIMITS.cursorChars))),
   cursor: epochMs,
+  /**
+   * Where the member stands with a person (architecture.md §10): `offer` (the pane offers
+   * "Talk to a person" after poor answers), `active` (handed off: a person replies here, the
+   * pane waits for no AI answer); absent when neither.
+   */
+  handoff: z.optional(z.enum(HANDOFF_STATES)),
 });
 export type ChatPage = z.infer<typeof ChatPageSchema>;
+export type HandoffState = (typeof HANDOFF_STATES)[number];
 
 /** Sort order of a thread: by askedAt, then by id, so every device shows the same order. */
 export function compareTurns(a: Pick<Turn, 'askedAt' | 'id'>, b: Pick<Turn, 'askedAt' | 'id'>): number {

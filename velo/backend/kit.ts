@@ -25,6 +25,8 @@ import type { Ports } from './ports.js';
 import { Deadline } from './runtime/deadline.js';
 import { instrument } from './runtime/instrument.js';
 import { createMemberThreads } from './threads/member-threads.js';
+import { keepAnswersAsTheyCame } from './handoff/classify.js';
+import { sitegptCompletion } from './providers/sitegpt/completion.js';
 
 export interface Kit {
   /** `{history: true}` adds the newest page of the member's thread (native mode). */
@@ -41,7 +43,16 @@ export interface Kit {
 export function createKit(ports: Ports, config: BackendConfig): Kit {
   const threads = createMemberThreads(ports, config);
   const guard = createGuardrails(ports, config);
-  const deps: ChatDeps = { ports, config, threads, notices: createNotices(ports.realtime, config), guard };
+  const sitegpt = sitegptCompletion(ports.sitegpt);
+  const deps: ChatDeps = {
+    ports,
+    config,
+    threads,
+    notices: createNotices(ports.realtime, config),
+    guard,
+    provider: () => sitegpt,
+    classifier: keepAnswersAsTheyCame,
+  };
   const history = createHistory(deps, createAgentSync(deps));
   const send = createSend(deps);
   const rate = createRate(deps);

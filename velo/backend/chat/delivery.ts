@@ -133,11 +133,13 @@ async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Pro
   d.trace.sitegptCalled = true;
   let outcome: Outcome;
   try {
-    const call = { apiKey: site.apiKey, chatbotId: site.chatbotId, threadId: row.threadId, message: row.question ?? '' };
-    const message = await ports.sitegpt.sendMessage(call, upstream);
+    const provider = d.deps.provider(d.settings);
+    const request = { member: d.current.member, threadId: row.threadId, turnId: row.clientMessageId, question: row.question ?? '', site, settings: d.settings };
+    const message = await provider.answer(request, upstream);
     guard.report(route, null, d.settings);
     const now = ports.clock.now();
-    outcome = { row: answeredRow(row, message, now, now - started, config.chat), failure: null, sitegptCalled: true };
+    const answered = answeredRow(row, message, now, now - started, config.chat);
+    outcome = { row: await d.deps.classifier.classify(answered, d.settings), failure: null, sitegptCalled: true };
   } catch (error) {
     const failure = error instanceof Failure ? error : new Failure('INTERNAL', 'send-unexpected', { uncertain: true });
     guard.report(route, failure, d.settings);

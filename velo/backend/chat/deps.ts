@@ -7,12 +7,20 @@ import { portCall } from '../runtime/port-call.js';
 import type { MemberThreads } from '../threads/member-threads.js';
 import type { Notices } from './notices.js';
 
+import type { Settings } from '../guardrails/settings-schema.js';
+import type { AnswerClassifier } from '../handoff/classify.js';
+import type { CompletionProvider } from '../providers/completion.js';
+
 export interface ChatDeps {
   ports: Ports;
   config: BackendConfig;
   threads: MemberThreads;
   notices: Notices;
   guard: Guardrails;
+  /** Who answers a question, by the operator's `provider` setting (architecture.md §11). */
+  provider(settings: Settings): CompletionProvider;
+  /** Low confidence and repeats, set on each answer as it arrives (architecture.md §10). */
+  classifier: AnswerClassifier;
 }
 
 /** One transcript-store call, capped like every Wix call (`wixCallMs`, inside the deadline). */

@@ -6,11 +6,11 @@
  */
 import { stripInvisible } from '../guardrails/text.js';
 import type { Deadline } from '../runtime/deadline.js';
-import type { Settings } from '../threads/site-secrets.js';
+import type { SiteSecrets } from '../threads/site-secrets.js';
 import { storeCall, type ChatDeps } from './deps.js';
 import type { TurnRow, UpstreamMessage } from './ports.js';
 
-export async function findDelivered(deps: ChatDeps, row: TurnRow, site: Settings, deadline: Deadline): Promise<UpstreamMessage | null> {
+export async function findDelivered(deps: ChatDeps, row: TurnRow, site: SiteSecrets, deadline: Deadline): Promise<UpstreamMessage | null> {
   const { ports, config } = deps;
   const call = { apiKey: site.apiKey, chatbotId: site.chatbotId, threadId: row.threadId };
   const messages = await ports.sitegpt.threadMessages(call, deadline);

@@ -14,7 +14,7 @@ import { portCall } from '../runtime/port-call.js';
 import type { Member } from '../runtime/ports.js';
 import type { ThreadPorts, ThreadRow } from './ports.js';
 import { provisionThread } from './provision.js';
-import { createSettingsLoader, type Settings } from './site-secrets.js';
+import { createSiteSecretsLoader, type SiteSecrets } from './site-secrets.js';
 import { SingleFlight } from '../runtime/single-flight.js';
 import { deriveThreadId } from './thread-id.js';
 
@@ -22,7 +22,7 @@ import { deriveThreadId } from './thread-id.js';
 export interface MemberThread {
   member: Member;
   threadId: string;
-  site: Settings;
+  site: SiteSecrets;
 }
 
 export interface ResolveOptions {
@@ -34,7 +34,7 @@ export interface ResolveOptions {
 
 export interface MemberThreads {
   signedInMember(deadline: Deadline, trace: Trace): Promise<Member>;
-  settings(deadline: Deadline): Promise<Settings>;
+  settings(deadline: Deadline): Promise<SiteSecrets>;
   /**
    * `get`: the member's stored thread, provisioned if there is none (`consistent` reads the
    * primary copy, for a write path that must not use a thread another device just replaced);
@@ -48,7 +48,7 @@ export interface MemberThreads {
 }
 
 export function createMemberThreads(ports: ThreadPorts, config: BackendConfig): MemberThreads {
-  const settings = createSettingsLoader(ports.secrets, ports.clock, config);
+  const settings = createSiteSecretsLoader(ports.secrets, ports.clock, config);
   const freshDeadline = () => new Deadline(ports.clock, config.timeouts.overallMs);
   const provisioning = new SingleFlight<ThreadRow>('provisioning', freshDeadline);
   const cms = <T>(label: string, deadline: Deadline, work: () => Promise<T>) =>
@@ -132,7 +132,7 @@ function nextGeneration(row: ThreadRow | null): number {
   return row.threadId === null ? row.generation : row.generation + 1;
 }
 
-async function answer(member: Member, threadId: string, site: Settings, trace: Trace): Promise<MemberChat> {
+async function answer(member: Member, threadId: string, site: SiteSecrets, trace: Trace): Promise<MemberChat> {
   const result: MemberChat = { ok: true, memberId: member.id, threadId };
   if (!member.loginEmail) return result;
   const signature = await signEmail(site.apiKey, member.loginEmail);

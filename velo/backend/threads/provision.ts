@@ -9,11 +9,11 @@ import { Failure } from '../runtime/failure.js';
 import { portCall } from '../runtime/port-call.js';
 import type { Member } from '../runtime/ports.js';
 import type { ThreadPorts, ThreadRow } from './ports.js';
-import type { Settings } from './site-secrets.js';
+import type { SiteSecrets } from './site-secrets.js';
 
 export interface ProvisionInput {
   member: Member;
-  site: Settings;
+  site: SiteSecrets;
   /** The member's row as read before, or null when there was none. */
   previous: ThreadRow | null;
   threadId: string;

@@ -11,18 +11,18 @@ import { threadKey } from './thread-id.js';
 import { portCall } from '../runtime/port-call.js';
 import { SingleFlight } from '../runtime/single-flight.js';
 
-export interface Settings {
+export interface SiteSecrets {
   apiKey: string;
   chatbotId: string;
   threadKey: Uint8Array;
 }
 
-export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config: BackendConfig) {
-  let cached: { settings: Settings; until: number } | undefined;
+export function createSiteSecretsLoader(secrets: SecretsPort, clock: Clock, config: BackendConfig) {
+  let cached: { settings: SiteSecrets; until: number } | undefined;
   // Concurrent callers share one load, which runs on its own deadline (see SingleFlight).
-  const loading = new SingleFlight<Settings>('settings', () => new Deadline(clock, config.timeouts.overallMs));
+  const loading = new SingleFlight<SiteSecrets>('settings', () => new Deadline(clock, config.timeouts.overallMs));
 
-  async function read(deadline: Deadline): Promise<Settings> {
+  async function read(deadline: Deadline): Promise<SiteSecrets> {
     const names = config.secretNames;
     const get = (name: string) => portCall('secrets', deadline, config, () => secrets.get(name));
     const [apiKey, chatbotId, threadSecret] = await Promise.all([
@@ -36,7 +36,7 @@ export function createSettingsLoader(secrets: SecretsPort, clock: Clock, config:
   }
 
   return {
-    async load(deadline: Deadline): Promise<Settings> {
+    async load(deadline: Deadline): Promise<SiteSecrets> {
       if (cached && cached.until > clock.now()) return cached.settings;
       // Only successes are kept: a secret the owner adds now is picked up on the next call.
       return loading.run('secrets', deadline, async (loadDeadline) => {
