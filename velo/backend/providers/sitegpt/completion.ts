@@ -9,6 +9,7 @@ import type { CompletionProvider } from '../completion.js';
 export function sitegptCompletion(sitegpt: SitegptChatPort): CompletionProvider {
   return {
     name: 'sitegpt',
+    keepsThread: true,
     answer: ({ site, threadId, question }, deadline) =>
       sitegpt.sendMessage({ apiKey: site.apiKey, chatbotId: site.chatbotId, threadId, message: question }, deadline),
   };

@@ -7,7 +7,7 @@
 import { defaultConfig } from '../../config.js';
 import { Deadline, sleep, withTimeout } from '../../runtime/deadline.js';
 import { Failure } from '../../runtime/failure.js';
-import { readCapped } from './read-capped.js';
+import { readCapped } from '../read-capped.js';
 
 export interface HttpOptions {
   baseUrl: string;

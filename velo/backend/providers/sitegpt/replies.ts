@@ -6,7 +6,7 @@
  */
 import { Failure } from '../../runtime/failure.js';
 import type { SitegptReply } from './http.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from '../retry-after.js';
 import { ErrorEnvelopeSchema, ThreadEnvelopeSchema, type SitegptThread } from './schemas.js';
 
 /** Documented codes that name the site's set-up: the member cannot fix them by trying again. */

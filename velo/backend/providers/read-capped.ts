@@ -1,11 +1,13 @@
 /**
  * A reply body read up to a byte cap, never whole: an upstream that answers with hundreds of
  * megabytes (by mistake or not) must not fill the backend container's memory. A declared
- * Content-Length over the cap fails before anything is read.
+ * Content-Length over the cap fails before anything is read. Shared by the providers' clients;
+ * `tooLargeReason` is the caller's own log label (`sitegpt-too-large`, `openai-too-large`).
  */
-import { Failure } from '../../runtime/failure.js';
+import { Failure } from '../runtime/failure.js';
 
-export async function readCapped(response: Response, maxBytes: number): Promise<string> {
+export async function readCapped(response: Response, maxBytes: number, tooLargeReason = 'sitegpt-too-large'): Promise<string> {
+  const tooLarge = () => new Failure('UPSTREAM_UNAVAILABLE', tooLargeReason);
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
     void response.body?.cancel().catch(() => undefined);
@@ -43,8 +45,4 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return bytes;
-}
-
-function tooLarge(): Failure {
-  return new Failure('UPSTREAM_UNAVAILABLE', 'sitegpt-too-large');
 }
