@@ -25,6 +25,8 @@ export const WIX_FILES = {
   'public/custom-elements/sitegpt-chat-metrics': 'element/src/metrics/sitegpt-chat-metrics.bundle.ts',
   'public/chat-metrics': 'velo/public/chat-metrics.ts',
   'pages/chatMetrics': 'velo/pages/chatMetrics.ts',
+  // Wix looks for this exact file: backend events, here the team's replies in Wix Inbox (handoff).
+  'backend/events': 'velo/backend/events.ts',
 } as const;
 
 export type WixFile = keyof typeof WIX_FILES;

@@ -77,7 +77,7 @@ function bypassed() {
   const passThrough: Guardrails = {
     settings: async () => DEFAULT_SETTINGS,
     assertOpen: () => undefined,
-    admit: async () => 'admitted',
+    admit: async () => ({ verdict: 'admitted', recent: [] }),
     route: async () => ({ kind: 'provider', admission: 'call' }),
     report: () => undefined,
     isQuotaFailure: () => false,
@@ -96,6 +96,8 @@ function bypassed() {
     guard: passThrough,
     provider: () => provider,
     classifier: keepAnswersAsTheyCame,
+    // Issue 9's path had no handoff: nothing offered, nothing handed off.
+    handoff: { stateOf: () => undefined, beforeSend: async (current) => current, afterAnswer: async () => undefined, afterRating: async () => undefined, requestHuman: async () => { throw new Error('not in this bench'); } },
   });
   return { send: (args: unknown) => instrument(ports, 'sendChatMessage', (trace) => send(args, trace)), ops };
 }

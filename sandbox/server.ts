@@ -12,6 +12,8 @@
  *   /_sandbox/*           config, state and, with the stand-in, the fault switch (routes/sandbox-api.ts)
  *                         and a human agent's reply (routes/agent-route.ts)
  *   /_sandbox/settings    the operator's SiteGptSettings item: read, change (routes/settings-route.ts)
+ *   /_sandbox/inbox       the site owner's Wix Inbox stand-in: the conversations handoffs opened,
+ *                         and the owner's reply, delivered as Wix's backend event (routes/inbox-route.ts)
  *   /sitegpt/*            stand-in only: the SiteGPT widget stand-in (standin.ts)
  * Every request must name a loopback host (host-guard.ts); a POST to our routes must come
  * from the page's own origin.
@@ -28,6 +30,8 @@ import { refuseForeignHost } from './host-guard.js';
 import { json, text } from './http-io.js';
 import { createPageServer } from './page-server.js';
 import { RealtimeHub } from './realtime-hub.js';
+import { createInboxStandin, type InboxStandin } from './inbox-standin.js';
+import { inboxRoute } from './routes/inbox-route.js';
 import { agentRoute } from './routes/agent-route.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { sandboxApi } from './routes/sandbox-api.js';
@@ -39,6 +43,7 @@ import { seedRoute } from './routes/seed-route.js';
 import { createAdminBackend } from './admin-backend.js';
 import { Sessions, loadSessionSecret } from './session.js';
 import { DEV_API_KEY, DEV_CHATBOT_ID, STANDIN_API, createStandin, type Standin } from './standin.js';
+import { DEV_OPENAI_KEY, createOpenAiStandin, type OpenAiStandin } from './openai-standin.js';
 import { SqliteThreadStore } from './thread-store.js';
 import { SqliteTranscriptStore } from './transcript-store.js';
 
@@ -71,10 +76,14 @@ export interface Sandbox {
   realtime: RealtimeHub;
   /** Only with the stand-in. */
   standin?: Pick<Standin, 'store' | 'faults'>;
+  /** The OpenAI-compatible provider: its stand-in's requests, and the base URL the panel offers. */
+  openai: Pick<OpenAiStandin, 'requests' | 'baseUrl' | 'real'>;
   /** Every web-method call's log line, oldest first. */
   calls: LogLine[];
   /** The operator's SiteGptSettings item (`settings.json` in the data folder). */
   settings: FileSettingsStore;
+  /** The site owner's Wix Inbox stand-in: the conversations handoffs opened. */
+  inbox: InboxStandin;
   close(): Promise<void>;
 }
 
@@ -90,17 +99,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     SITEGPT_API_KEY: real ? env.SITEGPT_API_KEY : DEV_API_KEY,
     SITEGPT_CHATBOT_ID: chatbotId,
     SITEGPT_THREAD_SECRET: env.SITEGPT_THREAD_SECRET || undefined,
+    OPENAI_API_KEY: env.OPENAI_API_KEY || DEV_OPENAI_KEY,
   };
 
   const scope = new CallScope();
   const standin = real ? undefined : createStandin(scope);
+  // The fault panel's faults answer the provider's requests too (SiteGPT's or this endpoint's).
+  const openai = createOpenAiStandin({
+    apiKey: secrets.OPENAI_API_KEY,
+    real: Boolean(env.OPENAI_API_KEY),
+    ...(env.OPENAI_BASE_URL ? { realBaseUrl: env.OPENAI_BASE_URL } : {}),
+    ...(standin ? { faults: standin.faults } : {}),
+  });
   const threads = await SqliteThreadStore.open(join(dir, 'member-threads.sqlite'));
   const transcript = await SqliteTranscriptStore.open(join(dir, 'member-messages.sqlite'));
   const realtime = new RealtimeHub();
   const sessions = new Sessions(loadSessionSecret(dir, env));
   const calls: LogLine[] = [];
   const settings = new FileSettingsStore(join(dir, 'settings.json'));
+  const inbox = createInboxStandin();
   const kit = createBackend({
+    inbox: inbox.port,
     scope,
     threads,
     transcript,
@@ -109,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     secrets,
     calls,
     quiet: options.quiet,
+    openaiFetch: openai.fetch,
     ...(standin ? { sitegptBaseUrl: STANDIN_API, sitegptFetch: standin.fetch } : { sitegptFetch: (input, init) => globalThis.fetch(input, init) }),
   });
   const vite = await createPageServer({ repo: REPO, dataDir: dir, quiet: options.quiet });
@@ -118,9 +138,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     adminRoute(sessions),
     seedRoute(transcript),
     realtime.route(sessions),
-    sandboxApi({ chatbotId, threads, transcript, standin }),
+    sandboxApi({ chatbotId, threads, transcript, standin, openai }),
     agentRoute({ chatbotId, sessions, threads, realtime, standin }),
     settingsRoute({ store: settings, realtime, cacheMs: SANDBOX_SETTINGS_CACHE_MS }),
+    inboxRoute({ inbox, backend: kit }),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -160,8 +181,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     transcript,
     realtime,
     standin: standin && { store: standin.store, faults: standin.faults },
+    openai: { requests: openai.requests, baseUrl: openai.baseUrl, real: openai.real },
     calls,
     settings,
+    inbox,
     close: () =>
       (closing ??= (async () => {
         server.closeAllConnections();

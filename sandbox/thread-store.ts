@@ -4,7 +4,7 @@
  * for a member, as Wix's `_id` does. Every write is saved to the file before it is acknowledged.
  */
 import type { SqlValue } from 'sql.js';
-import type { ThreadRow, ThreadStore } from '../velo/backend/ports.js';
+import { HandoffFieldsSchema, type HandoffFields, type ThreadRow, type ThreadStore } from '../velo/backend/ports.js';
 import { SqliteFile } from './sqlite-file.js';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS member_threads (
@@ -13,7 +13,8 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS member_threads (
   chatbot_id   TEXT NOT NULL,
   generation   INTEGER NOT NULL,
   created_at   TEXT NOT NULL,
-  last_seen_at TEXT NOT NULL
+  last_seen_at TEXT NOT NULL,
+  handoff      TEXT
 ) WITHOUT ROWID`;
 
 export class SqliteThreadStore implements ThreadStore {
@@ -21,7 +22,13 @@ export class SqliteThreadStore implements ThreadStore {
 
   /** Opens the database file, creating it (and its folder) on first use. */
   static async open(file: string): Promise<SqliteThreadStore> {
-    return new SqliteThreadStore(await SqliteFile.open(file, SCHEMA));
+    const sqlite = await SqliteFile.open(file, SCHEMA);
+    // A file written before the handoff had no column for its fields (one JSON column here).
+    if (!sqlite.select('PRAGMA table_info(member_threads)', []).some((column) => column.name === 'handoff')) {
+      sqlite.db.run('ALTER TABLE member_threads ADD COLUMN handoff TEXT');
+      sqlite.save();
+    }
+    return new SqliteThreadStore(sqlite);
   }
 
   get file(): string {
@@ -34,7 +41,7 @@ export class SqliteThreadStore implements ThreadStore {
 
   async insert(row: ThreadRow): Promise<'inserted' | 'duplicate'> {
     try {
-      this.sqlite.db.run('INSERT INTO member_threads VALUES (?, ?, ?, ?, ?, ?)', values(row));
+      this.sqlite.db.run('INSERT INTO member_threads VALUES (?, ?, ?, ?, ?, ?, ?)', values(row));
     } catch (error) {
       if (/UNIQUE constraint failed/.test(String(error))) return 'duplicate';
       throw error;
@@ -46,7 +53,8 @@ export class SqliteThreadStore implements ThreadStore {
   async update(row: ThreadRow): Promise<void> {
     const [memberId, ...rest] = values(row);
     this.sqlite.db.run(
-      'UPDATE member_threads SET thread_id = ?, chatbot_id = ?, generation = ?, created_at = ?, last_seen_at = ? WHERE member_id = ?',
+      // The whole row, handoff fields too, as Wix's update replaces the item.
+      'UPDATE member_threads SET thread_id = ?, chatbot_id = ?, generation = ?, created_at = ?, last_seen_at = ?, handoff = ? WHERE member_id = ?',
       [...rest, memberId],
     );
     this.sqlite.save();
@@ -55,6 +63,17 @@ export class SqliteThreadStore implements ThreadStore {
   async touch(memberId: string, lastSeenAt: string): Promise<void> {
     this.sqlite.db.run('UPDATE member_threads SET last_seen_at = ? WHERE member_id = ?', [lastSeenAt, memberId]);
     this.sqlite.save();
+  }
+
+  async patchHandoff(memberId: string, fields: HandoffFields): Promise<void> {
+    const row = await this.get(memberId);
+    if (!row) throw new Error(`no thread row for ${memberId}`);
+    this.sqlite.db.run('UPDATE member_threads SET handoff = ? WHERE member_id = ?', [handoffOf({ ...row, ...fields }), memberId]);
+    this.sqlite.save();
+  }
+
+  async findByInboxConversation(conversationId: string): Promise<ThreadRow | null> {
+    return this.select("WHERE json_extract(handoff, '$.inboxConversationId') = ?", [conversationId])[0] ?? null;
   }
 
   /** Every row, by member (the sandbox's state endpoint and the tests). */
@@ -70,6 +89,7 @@ export class SqliteThreadStore implements ThreadStore {
       generation: Number(r.generation),
       createdAt: String(r.created_at),
       lastSeenAt: String(r.last_seen_at),
+      ...(r.handoff === null || r.handoff === undefined ? {} : (JSON.parse(String(r.handoff)) as HandoffFields)),
     }));
   }
 
@@ -78,6 +98,14 @@ export class SqliteThreadStore implements ThreadStore {
   }
 }
 
-function values(row: ThreadRow): [string, string | null, string, number, string, string] {
-  return [row.memberId, row.threadId, row.chatbotId, row.generation, row.createdAt, row.lastSeenAt];
+function values(row: ThreadRow): [string, string | null, string, number, string, string, string | null] {
+  return [row.memberId, row.threadId, row.chatbotId, row.generation, row.createdAt, row.lastSeenAt, handoffOf(row)];
+}
+
+const HANDOFF_KEYS = Object.keys(HandoffFieldsSchema.shape) as (keyof HandoffFields)[];
+
+/** The row's handoff fields as one JSON value, only those it has; null when it has none. */
+function handoffOf(row: ThreadRow): string | null {
+  const fields = Object.fromEntries(HANDOFF_KEYS.filter((key) => row[key] !== undefined).map((key) => [key, row[key]]));
+  return Object.keys(fields).length === 0 ? null : JSON.stringify(fields);
 }

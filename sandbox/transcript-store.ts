@@ -7,7 +7,7 @@
  */
 import type { SqlValue } from 'sql.js';
 import { readScanCursor, scanPage } from '../velo/backend/metrics/scan-cursor.js';
-import type { QuestionStamp, ScanPage, TranscriptStore, TurnRow } from '../velo/backend/ports.js';
+import type { QuestionStamp, RecentOptions, ScanPage, TranscriptStore, TurnRow } from '../velo/backend/ports.js';
 import { SqliteFile } from './sqlite-file.js';
 
 const SCHEMA = `
@@ -129,17 +129,30 @@ export class SqliteTranscriptStore implements TranscriptStore {
   }
 
   /** The guardrails' rate-limit read: the member's questions since one time, or anybody's since another, newest first. */
-  async recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number): Promise<QuestionStamp[]> {
+  async recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number, options?: RecentOptions): Promise<QuestionStamp[]> {
     const rows = this.sqlite.select(
-      `SELECT _id, member_id, kind, asked_at FROM turns WHERE kind IN ('ai', 'fallback') AND ((member_id = ? AND asked_at >= ?) OR asked_at >= ?) ORDER BY asked_at DESC, _id LIMIT ?`,
+      `SELECT _id, member_id, kind, asked_at, thread_id, status, question, flags FROM turns WHERE kind IN ('ai', 'fallback') AND ((member_id = ? AND asked_at >= ?) OR asked_at >= ?) ORDER BY asked_at DESC, _id LIMIT ?`,
       [memberId, memberSinceMs, siteSinceMs, limit],
     );
-    return rows.map((r) => ({ _id: String(r._id), memberId: String(r.member_id), kind: String(r.kind) as QuestionStamp['kind'], askedAt: Number(r.asked_at) }));
+    return rows.map((r) => {
+      const stamp: QuestionStamp = { _id: String(r._id), memberId: String(r.member_id), kind: String(r.kind) as QuestionStamp['kind'], askedAt: Number(r.asked_at) };
+      // The handoff's details (repeats, the low-confidence streak): the member's own stamps only.
+      if (!options?.details || stamp.memberId !== memberId) return stamp;
+      const flags = r.flags === null || r.flags === undefined ? {} : (JSON.parse(String(r.flags)) as Flags);
+      const lowConfidence = flags.lowConfidence ? { lowConfidence: flags.lowConfidence } : {};
+      return { ...stamp, details: { threadId: String(r.thread_id), status: String(r.status) as TurnRow['status'], question: r.question === null ? null : String(r.question), ...lowConfidence } };
+    });
   }
 
   /** The monthly budget's count: `ai` turns asked since a time, everybody's. */
   async countAiTurnsSince(sinceMs: number): Promise<number> {
     return Number(this.sqlite.select(`SELECT COUNT(*) AS n FROM turns WHERE kind = 'ai' AND asked_at >= ?`, [sinceMs])[0]?.n ?? 0);
+  }
+
+  /** The monthly token budget's sum: the tokens (in the flags column) of turns asked since a time, everybody's. */
+  async sumTokensSince(sinceMs: number): Promise<number> {
+    const sql = `SELECT SUM(json_extract(flags, '$.tokens.prompt') + json_extract(flags, '$.tokens.completion')) AS n FROM turns WHERE asked_at >= ? AND flags IS NOT NULL`;
+    return Number(this.sqlite.select(sql, [sinceMs])[0]?.n ?? 0);
   }
 
   /** Every row of one member (or everyone's), oldest first: the sandbox's state endpoint and the tests. */

@@ -39,6 +39,7 @@ const WEB_METHODS: Readonly<Record<string, WebMethod>> = {
   sendChatMessage: method(one(SendArgsSchema), 'sendChatMessage takes [{clientMessageId, text}]', (kit, args) => kit.sendChatMessage(args)),
   getChatMessages: method(one(GetMessagesArgsSchema), 'getChatMessages takes [{before: cursor}] or [{after: rev}]', (kit, args) => kit.getChatMessages(args)),
   rateAnswer: method(one(RateArgsSchema), 'rateAnswer takes [{messageId, reaction: POSITIVE | NEGATIVE | NEUTRAL}]', (kit, args) => kit.rateAnswer(args)),
+  requestHuman: method(none, 'requestHuman takes no arguments: send []', (kit) => kit.requestHuman()),
 };
 
 export function findWebMethod(name: string): WebMethod | undefined {

@@ -71,6 +71,10 @@ const schema = z.object({
   messages: z.optional(satisfying(MESSAGES_MAX, (value) => readPage(value) !== undefined)),
   /** Native mode, member-scoped: JSON `{id, code, retryAfterMs?}` of a send that failed. */
   'send-error': z.optional(satisfying(SEND_ERROR_MAX, (value) => readSendError(value) !== undefined)),
+  /** Native mode, member-scoped: `offer` (a person is offered) or `active` (handed off to one). */
+  handoff: z.optional(matching(/^(?:offer|active)$/)),
+  /** Native mode, member-scoped: a backend error code for a request for a person that failed. */
+  'handoff-error': z.optional(matching(ERROR_CODE)),
   /** Page code: JSON `{mode, contactUrl, message?}`, the operator's service mode from getMemberChat. */
   service: z.optional(satisfying(SERVICE_MAX, (value) => readService(value) !== undefined)),
   /** Native mode: JSON array of up to 6 suggested first questions (≤ 120 characters each). */

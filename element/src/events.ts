@@ -33,6 +33,8 @@ export interface SitegptMemberChatEventMap {
   'sitegpt-load-older': CustomEvent<{ before: string }>;
   'sitegpt-react': CustomEvent<{ messageId: string; reaction: 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' }>;
   'sitegpt-visibility': CustomEvent<{ visible: boolean }>;
+  /** The member asked for a person from the site's team (architecture.md §10). */
+  'sitegpt-request-human': CustomEvent<Record<string, never>>;
 }
 
 declare global {

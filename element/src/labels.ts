@@ -53,6 +53,13 @@ const en = {
   'closed-title': 'The chat is closed',
   'contact-us': 'Contact us',
   'automatic-answers': 'Our assistant is unavailable right now, so answers are automatic.',
+  // A person from the site's team (`handoff`): the offer, the request, the handed-off pane.
+  'offer-person': 'Need more help?',
+  'talk-to-person': 'Talk to a person',
+  'connecting-person': 'Connecting you with our team…',
+  'handed-off': "You're talking to our team. A person will reply here.",
+  'handoff-failed': 'Our team could not be reached.',
+  sent: 'Sent',
 };
 
 export type LabelKey = keyof typeof en;
@@ -107,6 +114,12 @@ const de: Labels = {
   'closed-title': 'Der Chat ist geschlossen',
   'contact-us': 'Kontakt aufnehmen',
   'automatic-answers': 'Unser Assistent ist gerade nicht verfügbar, daher kommen die Antworten automatisch.',
+  'offer-person': 'Brauchen Sie weitere Hilfe?',
+  'talk-to-person': 'Mit einer Person sprechen',
+  'connecting-person': 'Wir verbinden Sie mit unserem Team…',
+  'handed-off': 'Sie schreiben mit unserem Team. Eine Person antwortet hier.',
+  'handoff-failed': 'Unser Team ist gerade nicht erreichbar.',
+  sent: 'Gesendet',
 };
 
 const BUILT_IN: Record<string, Labels> = { en, de };

@@ -1,5 +1,5 @@
 /** Attributes that belong to one member: a value set for member A is never used for member B. */
-export const MEMBER_SCOPED = new Set(['thread', 'email', 'email-signature', 'error', 'notice', 'messages', 'send-error']);
+export const MEMBER_SCOPED = new Set(['thread', 'email', 'email-signature', 'error', 'notice', 'messages', 'send-error', 'handoff', 'handoff-error']);
 
 /**
  * Remembers which member each member-scoped attribute was set for.

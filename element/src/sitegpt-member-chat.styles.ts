@@ -119,7 +119,8 @@ export const styles = css`
     color: var(--_accent);
     border: 1px solid currentColor;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.6;
   }

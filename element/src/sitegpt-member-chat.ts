@@ -5,6 +5,7 @@ import { emit } from './events.js';
 import { LABEL_KEYS, builtInLabels, errorLabel, type Labels } from './labels.js';
 import { MemberScope } from './member-scope.js';
 import { NewConversationFlow } from './new-conversation.js';
+import { HandoffFlow, handoffButton, type HandoffState, type HandoffView } from './pane/handoff.js';
 import { PaneController } from './pane/pane-controller.js';
 import { paneStyles } from './pane/pane.styles.js';
 import { paneAnnouncement, paneView } from './pane/pane-view.js';
@@ -51,6 +52,8 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @attr messages - Native: JSON page of turns `{threadId, turns, older, cursor}` for `thread` (≤ 512 KiB), merged by turn `id`, higher `rev` wins. `""` clears.
  * @attr send-error - Native: JSON `{id, code, retryAfterMs?}`: the send of turn `id` failed (≤ 1 KiB). `""` clears.
  * @attr starters - Native: JSON array of up to 6 questions (≤ 120 characters) offered on an empty thread.
+ * @attr handoff - Native, page code: `offer` (after poor answers the pane offers a person) or `active` (handed off: a person replies here). `""` for neither.
+ * @attr handoff-error - Native, page code: a backend error code when the member's request for a person failed. `""` clears it.
  * @attr service - Page code: JSON `{mode, contactUrl, message?}` (≤ 4 KiB) from getMemberChat. `off`: the closed view; `fallback`: the pane says answers are automatic. `""` clears.
  * @attr label-* - Override of any visible string, e.g. `label-sign-in`, `label-retry`, `label-error-title`.
  * @attr state - Read-only: `pending`, `signed-out`, `loading`, `ready`, `error` or `closed`.
@@ -65,6 +68,7 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @fires sitegpt-send - Native: the member sent (or retried, with the same ID) a question. Detail `{clientMessageId, text}`.
  * @fires sitegpt-load-older - Native: the member reached the top of the history. Detail `{before}`, once per cursor.
  * @fires sitegpt-react - Native: thumbs on an answer. Detail `{messageId, reaction}`: `POSITIVE`, `NEGATIVE` or `NEUTRAL` (cleared).
+ * @fires sitegpt-request-human - Native: the member pressed *Talk to a person* (once until page code answers with `handoff="active"` or `handoff-error`). Detail `{}`.
  * @fires sitegpt-visibility - The chat (pane, widget or closed view) came into or out of view; page code polls only while it is visible. Detail `{visible}`.
  *
  * @csspart base - The element's whole box.
@@ -108,6 +112,10 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @csspart input - Native: the message field.
  * @csspart counter - Native: characters used, near the limit.
  * @csspart send-button - Native: *Send*.
+ * @csspart handoff-offer - Native: the offer of a person under the last answer (`handoff="offer"`).
+ * @csspart handoff-button - Native: *Talk to a person*, in the offer and in the toolbar (`aria-disabled` while asking).
+ * @csspart handoff-banner - Native: the line saying the member is talking to the site's team (`handoff="active"`).
+ * @csspart handoff-error - Native: why the request for a person failed.
  *
  * @cssprop [--sitegpt-member-chat-accent=#2563eb] - Buttons and links.
  * @cssprop [--sitegpt-member-chat-accent-foreground=#fff] - Text on accent buttons.
@@ -138,6 +146,7 @@ export class SitegptMemberChatElement extends LitElement {
   readonly #widget = new WidgetHost(this);
   readonly #flow = new NewConversationFlow(this, (threadId) => emit(this, 'sitegpt-new-conversation', { threadId }));
   readonly #pane = new PaneController(this);
+  readonly #handoff = new HandoffFlow(this);
   #view: ChatView = { state: 'pending' };
   #labels: Labels = builtInLabels(undefined);
   #graceOver = false;
@@ -182,6 +191,7 @@ export class SitegptMemberChatElement extends LitElement {
       if (this.#scope.setMember(value)) {
         this.#widget.unmount();
         this.#pane.input(name, this.#owned);
+        this.#handoff.reset();
         // Likewise the previous member's turns leave the DOM now.
         if (this.hasUpdated && this.getAttribute('mode') === 'native') {
           this.requestUpdate();
@@ -193,6 +203,8 @@ export class SitegptMemberChatElement extends LitElement {
       if (PANE_INPUTS.has(name)) this.#pane.input(name, this.#owned);
     }
     if (name === 'notice') this.#flow.noticeSet();
+    // Page code's answer to *Talk to a person*: handed off, or why not; or another thread, which the request was not for.
+    if (name === 'handoff-error' || (name === 'handoff' && value === 'active') || (name === 'thread' && value !== old)) this.#handoff.answered();
     this.requestUpdate();
   }
 
@@ -235,13 +247,14 @@ export class SitegptMemberChatElement extends LitElement {
     const native = config?.mode === 'native';
     const ready = state === 'ready';
     const said = native && ready && this.#flow.phase !== 'busy' && paneAnnouncement(this.#pane, t);
+    const handoff: HandoffView = { state: (config?.handoff ?? '') as HandoffState, flow: this.#handoff, error: config?.['handoff-error'] };
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${ready ? toolbarView(t, this.#flow) : nothing}
+      ${ready ? toolbarView(t, this.#flow, native && handoff.state !== 'active' ? handoffButton(handoff, t) : nothing) : nothing}
       ${code ? noticeView(t, code, this.#flow, this.#askSignIn) : nothing}
       <div class="stage">
         ${native
           ? ready
-            ? paneView(this.#pane, t, JSON.parse(config.starters ?? '[]') as string[], this.#lang, this.#service()?.mode === 'fallback')
+            ? paneView(this.#pane, t, JSON.parse(config.starters ?? '[]') as string[], handoff, this.#lang, this.#service()?.mode === 'fallback')
             : nothing
           : html`<div part="widget" class=${ready ? 'widget' : 'widget behind'}></div>`}
         ${this.#panel()}

@@ -52,8 +52,11 @@ export function errorPanel(t: Labels, error: NonNullable<ChatView['error']>, act
   </div>`;
 }
 
-/** The bar above the chat in the ready state: *New conversation*, its confirmation, or its busy state. */
-export function toolbarView(t: Labels, flow: NewConversationFlow): TemplateResult {
+/**
+ * The bar above the chat in the ready state: *New conversation*, its confirmation, or its busy
+ * state; `extra` (the pane's *Talk to a person*) sits beside the button when neither is under way.
+ */
+export function toolbarView(t: Labels, flow: NewConversationFlow, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   if (flow.phase === 'confirming') {
     return html`<div part="toolbar" class="toolbar">
       <div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text" @keydown=${flow.cancelOnEscape}>
@@ -65,7 +68,7 @@ export function toolbarView(t: Labels, flow: NewConversationFlow): TemplateResul
   }
   const busy = flow.phase === 'busy';
   return html`<div part="toolbar" class="toolbar">
-    ${busy ? html`<span part="toolbar-text busy-text" tabindex="-1">${t['starting-new-conversation']}</span>` : nothing}
+    ${busy ? html`<span part="toolbar-text busy-text" tabindex="-1">${t['starting-new-conversation']}</span>` : extra}
     <button
       type="button"
       part="button new-conversation-button"

@@ -9,7 +9,9 @@ import { connectAgentPanel } from './agent-panel.js';
 import { SandboxAuth, type SandboxMember } from './auth.js';
 import { readSwitches, showModeSwitch, switchedUrl } from './chat-mode.js';
 import { connectFaultPanel, type FaultPanel } from './fault-panel.js';
+import { connectInboxPanel, type InboxPanel } from './inbox-panel.js';
 import { connectOperatorPanel } from './operator-panel.js';
+import { connectProviderPanel } from './provider-panel.js';
 import { callSummary, createPanelLog, eventSummary, type LogEntry } from './panel-log.js';
 import { eventSourceSubscribe, type RealtimeState } from './realtime.js';
 import { connectSignInBar } from './sign-in-bar.js';
@@ -23,6 +25,8 @@ interface SandboxConfig {
   widgetPath: string | null;
   members: SandboxMember[];
   starters: string[];
+  /** The OpenAI-compatible endpoint the provider switch points at (provider-panel.ts). */
+  openai: { baseUrl: string; real: boolean } | null;
 }
 
 const ELEMENT_EVENTS = [
@@ -37,6 +41,7 @@ const ELEMENT_EVENTS = [
   'sitegpt-load-older',
   'sitegpt-react',
   'sitegpt-visibility',
+  'sitegpt-request-human',
 ] as const;
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
@@ -95,8 +100,13 @@ if (config.mode === 'standin' && switches.mode === 'native') {
   connectAgentPanel($('[data-agent-panel]'), (detail) => log({ kind: 'agent', name: 'agent replied', detail }));
 }
 
+// The site owner's Wix Inbox (stand-in): where a handoff lands and the owner replies (native mode's pane).
+const inboxPanel: InboxPanel | undefined =
+  switches.mode === 'native' ? connectInboxPanel($('[data-inbox-panel]'), (detail) => log({ kind: 'agent', name: 'owner replied in Wix Inbox', detail })) : undefined;
+
 const methods = webMethods((call: WebMethodCall) => {
   void faultPanel?.refresh(); // the call may have used some
+  if (call.name === 'requestHuman' || call.name === 'sendChatMessage') void inboxPanel?.refresh(); // a handoff, or a question for the team
   log({ kind: 'call', name: `${call.name}()`, ms: call.ms, backendMs: call.backendMs, failed: !call.result.ok, detail: callSummary(call) });
 });
 
@@ -132,6 +142,7 @@ const subscribe = eventSourceSubscribe((state, member) => {
 });
 // The operator's settings (SiteGptSettings): flip the kill switch, edit limits and static replies.
 connectOperatorPanel($('[data-operator-panel]'), (name, detail) => log({ kind: 'operator', name, detail }));
+connectProviderPanel($('[data-operator-panel]'), { openai: config.openai }, (name, detail) => log({ kind: 'operator', name, detail }));
 
 await auth.load();
 connectSignInBar(auth, config.members, (name, detail) => log({ kind: 'auth', name, detail }));
@@ -158,6 +169,7 @@ connectMemberChat(
     sendChatMessage: (args) => methods.sendChatMessage(args),
     getChatMessages: (args) => methods.getChatMessages(args),
     rateAnswer: (args) => methods.rateAnswer(args),
+    requestHuman: () => methods.requestHuman(),
     ...(switches.realtime ? { subscribe } : {}),
     isBrowser: () => true,
     log: (event, detail) => log({ kind: 'event', name: event, detail, failed: true }),

@@ -5,6 +5,8 @@
  * limits, the breaker and the budget are a form. The backend re-reads the item after its cache
  * (2 s in the sandbox, 30 s on a site), and open pages then hear the service notice.
  */
+import { handoffFields } from './handoff-settings.js';
+
 interface SettingsView {
   item: Record<string, unknown> | null;
   settings: Record<string, unknown>;
@@ -63,15 +65,18 @@ export function connectOperatorPanel(panel: HTMLElement, log: Log): void {
     wrap.append(label, input);
     form.append(wrap);
   }
+  const handoff = handoffFields();
+  form.append(handoff.element);
   form.append(create('button', { type: 'submit', textContent: 'Save settings' }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const fields: Record<string, unknown> = {};
     for (const [key, input] of inputs) fields[key] = input.type === 'number' ? Number(input.value) : input.value;
+    Object.assign(fields, handoff.read());
     void save(fields);
   });
   const details = create('details');
-  details.append(create('summary', { textContent: 'Contact, replies, limits, breaker, budget' }), form);
+  details.append(create('summary', { textContent: 'Contact, replies, limits, breaker, budget, handoff' }), form);
   const status = create('p', { className: 'pending' });
   status.setAttribute('aria-live', 'polite');
   panel.append(title, hint, modes, details, status);
@@ -85,6 +90,7 @@ export function connectOperatorPanel(panel: HTMLElement, log: Log): void {
       const value = key === 'staticReplies' ? JSON.stringify(settings[key]) : settings[key];
       if (document.activeElement !== input) input.value = String(value ?? '');
     }
+    handoff.show(settings);
   }
 
   async function save(fields: Record<string, unknown>): Promise<void> {

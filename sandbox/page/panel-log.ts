@@ -53,10 +53,13 @@ export function callSummary(call: WebMethodCall): unknown {
     case 'sendChatMessage':
     case 'rateAnswer': {
       const turn = r.turn as Record<string, unknown>;
-      return { turn: turn?.id, kind: turn?.kind, status: turn?.status, sources: count(turn?.sources), reaction: turn?.reaction };
+      const state = r.handoff ? { handoff: r.handoff } : {};
+      return { turn: turn?.id, kind: turn?.kind, status: turn?.status, sources: count(turn?.sources), reaction: turn?.reaction, ...state };
     }
     case 'getChatMessages':
-      return { turns: count(r.turns), older: r.older, cursor: r.cursor };
+      return { turns: count(r.turns), older: r.older, cursor: r.cursor, ...(r.handoff ? { handoff: r.handoff } : {}) };
+    case 'requestHuman':
+      return { handoff: r.handoff, turn: (r.turn as { id?: unknown } | undefined)?.id ?? null };
     default:
       return { ok: true };
   }

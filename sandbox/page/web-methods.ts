@@ -47,5 +47,6 @@ export function webMethods(onCall: CallListener) {
     sendChatMessage: (args: SendArgs) => call('sendChatMessage', [args]),
     getChatMessages: (args: GetMessagesArgs) => call('getChatMessages', [args]),
     rateAnswer: (args: RateArgs) => call('rateAnswer', [args]),
+    requestHuman: () => call('requestHuman'),
   };
 }

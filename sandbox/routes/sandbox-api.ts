@@ -1,6 +1,7 @@
 /**
  * The sandbox's own endpoints for the page and for developers:
- *   GET  /_sandbox/config   what the page needs (mode, chatbot ID, widget path, the bar's members, starters)
+ *   GET  /_sandbox/config   what the page needs (mode, chatbot ID, widget path, the bar's members, starters,
+ *                           the OpenAI-compatible endpoint the provider switch points at)
  *   GET  /_sandbox/state    the stored rows (threads and turns) and the stand-in's threads
  *   GET  /_sandbox/faults   stand-in only: the pending SiteGPT faults
  *   POST /_sandbox/faults   stand-in only: queue one (see fault-request.ts) or clear them
@@ -10,6 +11,7 @@ import { FaultQueueFullError } from '../fault-queue.js';
 import { parseFaultRequest } from '../fault-request.js';
 import { json, parseJson, readBody } from '../http-io.js';
 import { SANDBOX_MEMBERS } from '../session.js';
+import type { OpenAiStandin } from '../openai-standin.js';
 import type { Standin } from '../standin.js';
 import type { SqliteThreadStore } from '../thread-store.js';
 import type { SqliteTranscriptStore } from '../transcript-store.js';
@@ -20,12 +22,14 @@ export interface SandboxApiDeps {
   transcript: SqliteTranscriptStore;
   /** Absent with the real SiteGPT: then there is no fault switch. */
   standin?: Standin;
+  /** The OpenAI-compatible provider's endpoint: the stand-in, or the real one with OPENAI_API_KEY. */
+  openai?: Pick<OpenAiStandin, 'baseUrl' | 'real'>;
 }
 
 /** Native mode's suggested first questions on an empty thread (the element's `starters`). */
 const STARTERS = ['How do I change my delivery address?', 'What are your opening hours?', 'Can I return an item?'];
 
-export function sandboxApi({ chatbotId, threads, transcript, standin }: SandboxApiDeps) {
+export function sandboxApi({ chatbotId, threads, transcript, standin, openai }: SandboxApiDeps) {
   const faultList = (faults: Standin['faults']) => ({ pending: faults.pending, faults: faults.list() });
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
@@ -37,6 +41,8 @@ export function sandboxApi({ chatbotId, threads, transcript, standin }: SandboxA
         widgetPath: standin ? '/sitegpt/c/{chatbotId}?tid={thread}' : null,
         members: SANDBOX_MEMBERS.map(({ id, name }) => ({ id, name })),
         starters: STARTERS,
+        // What the provider switch sets as `openaiBaseUrl`: the in-process stand-in unless OPENAI_API_KEY is set.
+        openai: openai ? { baseUrl: openai.baseUrl, real: openai.real } : null,
       });
       return true;
     }

@@ -16,7 +16,7 @@ import { json, parseJson, readBody } from '../http-io.js';
 import type { RealtimeHub } from '../realtime-hub.js';
 import type { FileSettingsStore } from '../settings-store.js';
 
-/** What the operator panel edits: the service mode and its words, the limits, the breaker, the budget. */
+/** What the operator panel edits: the service mode and its words, the limits, the breaker, the budget, the handoff. */
 export const OPERATOR_FIELDS = [
   'mode',
   'contactUrl',
@@ -30,6 +30,19 @@ export const OPERATOR_FIELDS = [
   'breakerWindowSeconds',
   'breakerOpenSeconds',
   'monthlyMessageBudget',
+  // The handoff: when a person is offered, where a handoff goes, the site's refusal phrases.
+  'handoffAfter',
+  'handoffTargets',
+  'refusalPhrases',
+  // The completion provider (provider-panel.ts): which one answers, and the OpenAI-compatible one's settings.
+  'provider',
+  'openaiBaseUrl',
+  'openaiModel',
+  'openaiTemperature',
+  'openaiMaxTokens',
+  'systemPrompt',
+  'historyTurns',
+  'monthlyTokenBudget',
 ] as const satisfies readonly SettingKey[];
 
 const field = (key: SettingKey) => (SETTINGS_FIELDS[key] as unknown as { unwrap(): z.ZodType }).unwrap().optional();

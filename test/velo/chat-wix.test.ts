@@ -59,9 +59,11 @@ describe('native mode on Wix', () => {
     assert.deepEqual(messages().filter((r) => r.kind === 'claim').map((r) => [r.memberId, r.question, r.answer]), [[ada.id, null, null]], 'one content-free rate-limit slot');
     const row = turnRows()[0]!;
     assert.deepEqual(Object.keys(row).sort(), [
-      '_id', 'answer', 'answeredAt', 'askedAt', 'attempt', 'clientMessageId', 'errorCode', 'kind', 'memberId', 'question',
-      'reaction', 'rev', 'seq', 'sources', 'status', 'threadId', 'uncertain', 'upstreamLatencyMs', 'upstreamMessageId',
+      '_id', 'answer', 'answeredAt', 'askedAt', 'attempt', 'clientMessageId', 'errorCode', 'kind', 'lowConfidence', 'memberId', 'question',
+      'reaction', 'repeat', 'rev', 'seq', 'sources', 'status', 'threadId', 'uncertain', 'upstreamLatencyMs', 'upstreamMessageId',
     ]);
+    // The classification, set as the answer arrived (architecture.md §10): a good answer, a first question.
+    assert.deepEqual([row.lowConfidence, row.repeat], [[], false]);
     assert.deepEqual([row.memberId, row.threadId, row.clientMessageId, row.question, row.status], [ada.id, chat.threadId, id, 'Where is my order?', 'answered']);
     assert.ok(typeof row.askedAt === 'object' && row.askedAt !== null && '$date' in row.askedAt, 'askedAt is a CMS date');
     // The settings were read by getMemberChat and are reused for 30 s: no read of them here.

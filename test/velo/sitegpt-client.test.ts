@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { Deadline } from '../../velo/backend/runtime/deadline.js';
 import { Failure } from '../../velo/backend/runtime/failure.js';
 import { createSitegptClient } from '../../velo/backend/providers/sitegpt/client.js';
-import { parseRetryAfter } from '../../velo/backend/providers/sitegpt/retry-after.js';
+import { parseRetryAfter } from '../../velo/backend/providers/retry-after.js';
 import { API_KEY, BASE_URL, CHATBOT_ID, createStandin } from './support/standin.js';
 
 const standin = createStandin();

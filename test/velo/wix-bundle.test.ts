@@ -47,6 +47,7 @@ describe('the Wix site bundle', () => {
     assert.deepEqual(
       [...emitted.keys()].sort(),
       [
+        'backend/events.js',
         'backend/realtime-permissions.js',
         'backend/sitegpt-admin.web.js',
         'backend/sitegpt.web.js',
@@ -124,7 +125,7 @@ describe('the Wix site bundle', () => {
   it('every web method of the emitted backend, and each one masterPage imports, is a SiteMember web method', async () => {
     const wanted = moduleImports(emitted.get('pages/masterPage.js')!).find(({ specifier }) => specifier === 'backend/sitegpt.web');
     assert.ok(wanted?.names.includes('getMemberChat'), 'masterPage imports getMemberChat');
-    const all = ['getMemberChat', 'startNewConversation', 'forgetMyChat', 'sendChatMessage', 'getChatMessages', 'rateAnswer'];
+    const all = ['getMemberChat', 'startNewConversation', 'forgetMyChat', 'sendChatMessage', 'getChatMessages', 'rateAnswer', 'requestHuman'];
     assert.deepEqual(moduleExports(emitted.get('backend/sitegpt.web.js')!).sort(), [...all].sort());
     // Loaded as Wix would load it: the emitted file, with the @wix packages from node_modules.
     const backend = (await import(pathToFileURL(join(src, 'backend/sitegpt.web.js')).href)) as Record<string, unknown>;
@@ -133,6 +134,21 @@ describe('the Wix site bundle', () => {
       assert.equal(typeof method, 'function', name);
       assert.equal(method!.permission, Permissions.SiteMember, name);
     }
+  });
+
+  it('backend/events.js exports the Wix Inbox reply event under both of its names, talks to Wix only through @wix/*, and carries no web method', async () => {
+    const file = emitted.get('backend/events.js')!;
+    assert.deepEqual(moduleExports(file).sort(), ['wixCrmInbox_onMessageSentToParticipant', 'wixInboxV2_onMessageSentToParticipant']);
+    const specifiers = moduleImports(file).map(({ specifier }) => specifier);
+    assert.ok(specifiers.includes('@wix/data') && specifiers.includes('@wix/realtime'), specifiers.join(', '));
+    assert.ok(!specifiers.includes('@wix/web-methods'), 'an event handler is not callable from a page');
+    const events = (await import(pathToFileURL(join(src, 'backend/events.js')).href)) as Record<string, unknown>;
+    assert.equal(typeof events.wixInboxV2_onMessageSentToParticipant, 'function');
+    assert.equal(events.wixCrmInbox_onMessageSentToParticipant, events.wixInboxV2_onMessageSentToParticipant);
+  });
+
+  it('the web methods reach Wix Inbox through @wix/inbox (the handoff target)', () => {
+    assert.ok(moduleImports(emitted.get('backend/sitegpt.web.js')!).some(({ specifier }) => specifier === '@wix/inbox'));
   });
 
   it('backend/realtime-permissions.js exports realtime_check_permission, imports nothing, and admits only a member to their own resource', async () => {

@@ -26,6 +26,8 @@ export interface BackendConfig {
     threadSecret: string;
     /** Optional: a SiteGPT v2 token (scope conversations:*), for the account's usage and limits (budgets). */
     v2Token: string;
+    /** The OpenAI-compatible provider's key (settings `provider: openai`); sent only as its Bearer token. */
+    openaiApiKey: string;
   };
   /** Admin-only CMS collection, one row per member with `_id = memberId`. */
   collection: string;
@@ -41,6 +43,21 @@ export interface BackendConfig {
   chat: ChatConfig;
   /** The guardrails (architecture.md §9): where the operator's settings live and how long values are reused. */
   guardrails: GuardrailsConfig;
+  /** The OpenAI-compatible provider (architecture.md §11); what it sends is in the operator's settings. */
+  openai: OpenAiConfig;
+}
+
+export interface OpenAiConfig {
+  /** The one chat-completions request (never retried: each try costs tokens), inside the send's deadline. */
+  requestMs: number;
+  /** The most of one reply that is read; a longer one is UPSTREAM_UNAVAILABLE. */
+  maxReplyBytes: number;
+  /**
+   * The earlier turns sent with a question stop at this many characters (questions and answers
+   * together, newest kept): `historyTurns` alone would let 50 long answers make every question
+   * cost a couple of hundred thousand tokens.
+   */
+  historyMaxChars: number;
 }
 
 export interface GuardrailsConfig {
@@ -95,6 +112,7 @@ export const defaultConfig: BackendConfig = {
     chatbotId: 'SITEGPT_CHATBOT_ID',
     threadSecret: 'SITEGPT_THREAD_SECRET',
     v2Token: 'SITEGPT_V2_TOKEN',
+    openaiApiKey: 'OPENAI_API_KEY',
   },
   collection: 'SiteGptMemberThreads',
   sitegptBaseUrl: 'https://sitegpt.ai/api/v0',
@@ -135,13 +153,21 @@ export const defaultConfig: BackendConfig = {
     // Longer than any send can take (sendOverallMs, and Wix's own 14 s cut).
     probeTimeoutMs: 20_000,
   },
+  openai: {
+    // Like SiteGPT's send: most of Wix's 14 s, with room to store the answer.
+    requestMs: 10_000,
+    maxReplyBytes: 1024 * 1024,
+    // About 6,000 tokens at 4 characters a token (bench/provider.bench.ts shows the cost).
+    historyMaxChars: 24_000,
+  },
 };
 
-export type ConfigOverrides = Partial<Omit<BackendConfig, 'timeouts' | 'secretNames' | 'chat' | 'guardrails'>> & {
+export type ConfigOverrides = Partial<Omit<BackendConfig, 'timeouts' | 'secretNames' | 'chat' | 'guardrails' | 'openai'>> & {
   timeouts?: Partial<Timeouts>;
   secretNames?: Partial<BackendConfig['secretNames']>;
   chat?: Partial<ChatConfig>;
   guardrails?: Partial<GuardrailsConfig>;
+  openai?: Partial<OpenAiConfig>;
 };
 
 export function makeConfig(overrides: ConfigOverrides = {}): BackendConfig {
@@ -152,5 +178,6 @@ export function makeConfig(overrides: ConfigOverrides = {}): BackendConfig {
     secretNames: { ...defaultConfig.secretNames, ...overrides.secretNames },
     chat: { ...defaultConfig.chat, ...overrides.chat },
     guardrails: { ...defaultConfig.guardrails, ...overrides.guardrails },
+    openai: { ...defaultConfig.openai, ...overrides.openai },
   };
 }

@@ -10,6 +10,7 @@ import {
   type ForgetResult,
   type MessagesResult,
   type RateResult,
+  type RequestHumanResult,
   type SendResult,
 } from '../../contract/index.js';
 import { createAgentSync } from './chat/agent-sync.js';
@@ -25,8 +26,11 @@ import type { Ports } from './ports.js';
 import { Deadline } from './runtime/deadline.js';
 import { instrument } from './runtime/instrument.js';
 import { createMemberThreads } from './threads/member-threads.js';
-import { keepAnswersAsTheyCame } from './handoff/classify.js';
+import { classifyAnswers } from './handoff/classify.js';
+import { createHandoff } from './handoff/handoff.js';
 import { sitegptCompletion } from './providers/sitegpt/completion.js';
+import { createOpenAiClient } from './providers/openai/client.js';
+import { openaiCompletion } from './providers/openai/completion.js';
 
 export interface Kit {
   /** `{history: true}` adds the newest page of the member's thread (native mode). */
@@ -38,20 +42,35 @@ export interface Kit {
   sendChatMessage(args: unknown): Promise<SendResult>;
   getChatMessages(args: unknown): Promise<MessagesResult>;
   rateAnswer(args: unknown): Promise<RateResult>;
+  /** The member asks for a person (architecture.md §10); takes no argument. */
+  requestHuman(...args: unknown[]): Promise<RequestHumanResult>;
 }
 
 export function createKit(ports: Ports, config: BackendConfig): Kit {
   const threads = createMemberThreads(ports, config);
   const guard = createGuardrails(ports, config);
   const sitegpt = sitegptCompletion(ports.sitegpt);
+  const openai = openaiCompletion({
+    // Looked up per call, not captured at load, like SiteGPT's client on Wix (wix/ports.ts).
+    client: ports.openai ?? createOpenAiClient({ fetch: (input, init) => globalThis.fetch(input, init), maxReplyBytes: config.openai.maxReplyBytes }),
+    transcript: ports.transcript,
+    secrets: ports.secrets,
+    clock: ports.clock,
+    config,
+    // A send has no page path: the context holds what the site knows of the member.
+    context: (member, deadline) => guard.context(member, undefined, deadline),
+  });
+  const notices = createNotices(ports.realtime, config);
   const deps: ChatDeps = {
     ports,
     config,
     threads,
-    notices: createNotices(ports.realtime, config),
+    notices,
     guard,
-    provider: () => sitegpt,
-    classifier: keepAnswersAsTheyCame,
+    // The operator's `provider` setting, read with each send (architecture.md §11).
+    provider: (settings) => (settings.provider === 'openai' ? openai : sitegpt),
+    classifier: classifyAnswers,
+    handoff: createHandoff({ ports, config, threads, notices, guard }),
   };
   const history = createHistory(deps, createAgentSync(deps));
   const send = createSend(deps);
@@ -71,9 +90,10 @@ export function createKit(ports: Ports, config: BackendConfig): Kit {
           guard.context(current.member, wanted?.path, callDeadline),
         ]);
         const service = guard.service(settings);
+        const handoff = deps.handoff.stateOf(current);
         return {
           ...chat,
-          ...(page ? { history: page } : {}),
+          ...(page ? { history: handoff ? { ...page, handoff } : page } : {}),
           ...(service ? { service } : {}),
           ...(context ? { context: context.widget } : {}),
         };
@@ -106,5 +126,6 @@ export function createKit(ports: Ports, config: BackendConfig): Kit {
     sendChatMessage: (args) => instrument(ports, 'sendChatMessage', (trace) => send(args, trace)),
     getChatMessages: (args) => instrument(ports, 'getChatMessages', (trace) => history.getChatMessages(args, trace)),
     rateAnswer: (args) => instrument(ports, 'rateAnswer', (trace) => rate(args, trace)),
+    requestHuman: (...args) => instrument(ports, 'requestHuman', (trace) => deps.handoff.requestHuman(args, trace)),
   };
 }

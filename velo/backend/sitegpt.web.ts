@@ -29,3 +29,6 @@ export const sendChatMessage = webMethod(Permissions.SiteMember, (args: unknown)
 export const getChatMessages = webMethod(Permissions.SiteMember, (args: unknown) => kit.getChatMessages(args));
 
 export const rateAnswer = webMethod(Permissions.SiteMember, (args: unknown) => kit.rateAnswer(args));
+
+// No argument: every argument the page sends is passed on, so a forged one is INVALID_INPUT.
+export const requestHuman = webMethod(Permissions.SiteMember, (...args: unknown[]) => kit.requestHuman(...args));

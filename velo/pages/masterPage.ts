@@ -14,7 +14,7 @@ import { location } from '@wix/site-location';
 import { authentication, currentMember } from '@wix/site-members';
 import { realtime } from '@wix/site-realtime';
 import { rendering } from '@wix/site-window';
-import { getChatMessages, getMemberChat, rateAnswer, sendChatMessage, startNewConversation } from 'backend/sitegpt.web';
+import { getChatMessages, getMemberChat, rateAnswer, requestHuman, sendChatMessage, startNewConversation } from 'backend/sitegpt.web';
 import { connectMemberChat } from 'public/sitegpt-member-chat.js';
 
 /**
@@ -42,6 +42,8 @@ $w.onReady(() => {
     sendChatMessage,
     getChatMessages,
     rateAnswer,
+    // The pane's *Talk to a person*: hands the member's conversation to the site's team.
+    requestHuman,
     // Live updates: content-free notices on the member's own resource (native mode) and the
     // site-wide service notices (both modes). If Wix refuses a subscription, page code polls instead.
     subscribe: async (channel, onNotice) => {

@@ -16,6 +16,7 @@ declare module 'backend/sitegpt.web' {
   export const sendChatMessage: Web['sendChatMessage'];
   export const getChatMessages: Web['getChatMessages'];
   export const rateAnswer: Web['rateAnswer'];
+  export const requestHuman: Web['requestHuman'];
 }
 
 declare module 'public/sitegpt-member-chat.js' {

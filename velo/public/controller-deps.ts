@@ -48,6 +48,8 @@ export interface MemberChatDeps {
   sendChatMessage?: NativeDeps['sendChatMessage'];
   getChatMessages?: NativeDeps['getChatMessages'];
   rateAnswer?: NativeDeps['rateAnswer'];
+  /** The pane's *Talk to a person*: `requestHuman()` of `backend/sitegpt.web`. */
+  requestHuman?: NativeDeps['requestHuman'];
   /** Realtime (`@wix/site-realtime`): the member's notices (the pane) and the site's service notices (both modes); without it page code polls. */
   subscribe?: NativeDeps['subscribe'];
   /** The timers polling uses (tests); default the global ones. */

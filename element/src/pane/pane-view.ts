@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorLabel, type Labels } from '../labels.js';
+import { handoffNote, handoffOffer, type HandoffView } from './handoff.js';
 import { MAX_CHARS, type PaneController } from './pane-controller.js';
 import { turnView } from './turn-view.js';
 
@@ -23,12 +24,14 @@ function composer(pane: PaneController, t: Labels): TemplateResult {
  * Native mode's pane: the history as a log (not live: a separate region announces each new
  * answer once), earlier pages on request, starters on an empty thread, the typing indicator,
  * *Jump to latest* and the composer; above them, while the site answers with static replies
- * (`service` mode `fallback`), a line that says so.
+ * (`service` mode `fallback`), a line that says so. The handoff: its offer under the last answer,
+ * and once handed off a banner instead of the typing indicator (nobody is writing an AI answer).
  */
-export function paneView(pane: PaneController, t: Labels, starters: string[], lang?: string, automatic?: boolean): TemplateResult {
+export function paneView(pane: PaneController, t: Labels, starters: string[], handoff: HandoffView, lang?: string, automatic?: boolean): TemplateResult {
   const { list, older, loadingOlder, pending } = pane.turns;
   return html`<div part="pane" class="pane">
     ${automatic ? html`<p part="service-note" class="note">${t['automatic-answers']}</p>` : nothing}
+    ${handoffNote(handoff, t)}
     <div part="log" class="log" role="log" aria-live="off" aria-label=${t.conversation} tabindex="0" @scroll=${pane.scrolled}>
       <div class="top"></div>
       ${older === null
@@ -44,7 +47,8 @@ export function paneView(pane: PaneController, t: Labels, starters: string[], la
               (text) => html`<button type="button" part="button starter-button" @click=${() => pane.send(text)}>${text}</button>`
             )}
           </div>`}
-      ${pending
+      ${handoffOffer(handoff, t)}
+      ${pending && handoff.state !== 'active'
         ? html`<p part="typing" class="typing"><span aria-hidden="true"><i></i><i></i><i></i></span>${t.typing}</p>`
         : nothing}
     </div>

@@ -148,6 +148,20 @@ export const paneStyles = css`
     background: color-mix(in srgb, var(--_accent) 9%, var(--_bg));
     border-bottom: 1px solid color-mix(in srgb, var(--_fg) 12%, transparent);
   }
+  .offer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+  }
+  .pane .offer button {
+    background: var(--_accent);
+    color: var(--sitegpt-member-chat-accent-foreground, #fff);
+  }
+  .pane .handed-off {
+    font-weight: 600;
+    outline: none;
+  }
   .composer {
     display: flex;
     align-items: flex-end;

@@ -49,12 +49,15 @@ function failure(pane: PaneController, turn: ShownTurn, t: Labels): TemplateResu
 }
 
 /**
- * One turn: the member's question (with *Retry* when its send failed) and the answer, with
- * its sources by hostname and thumbs on AI answers. Who answered comes only from `kind`.
+ * One turn: the member's question (with *Retry* when its send failed, *Sent* when it went to a
+ * person) and the answer, with its sources by hostname and thumbs on AI answers. Who answered
+ * comes only from `kind`.
  */
 export function turnView(pane: PaneController, stored: Turn, t: Labels, lang?: string): TemplateResult {
   const turn = pane.turns.shown(stored);
   const { question, answer, status, kind } = turn;
+  // Handed off, a question goes to a person, whose reply comes as a turn of its own: it was delivered.
+  const forwarded = kind === 'agent' && answer === null && status === 'answered';
   const sources = turn.sources.map(httpsUrl).filter((url) => url !== undefined);
   let body = answer === null ? undefined : rendered.get(stored);
   if (answer !== null && !body) rendered.set(stored, (body = markdown(answer)));
@@ -62,7 +65,7 @@ export function turnView(pane: PaneController, stored: Turn, t: Labels, lang?: s
     ${question === null
       ? nothing
       : html`<div part="question" class="msg me">
-          <p class="meta">${t.you} ${time(turn.askedAt, lang)}</p>
+          <p class="meta">${t.you} ${time(turn.askedAt, lang)}${forwarded ? html`<span>${t.sent}</span>` : nothing}</p>
           <p class="text">${question}</p>
           ${status === 'failed' ? failure(pane, turn, t) : nothing}
         </div>`}

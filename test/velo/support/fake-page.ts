@@ -369,6 +369,7 @@ export interface NativeFakePage extends FakePage {
   sendChatMessage: FakeWebMethod<unknown>;
   getChatMessages: FakeWebMethod<unknown>;
   rateAnswer: FakeWebMethod<unknown>;
+  requestHuman: FakeWebMethod<unknown>;
 }
 
 /** A page wired for native mode; `realtime: false` leaves subscribe out (page code polls). */
@@ -377,13 +378,15 @@ export function nativePage(options: { member?: string; realtime?: boolean } = {}
   const sendChatMessage = new FakeWebMethod<unknown>();
   const getChatMessages = new FakeWebMethod<unknown>();
   const rateAnswer = new FakeWebMethod<unknown>();
+  const requestHuman = new FakeWebMethod<unknown>();
   base.deps = {
     ...base.deps,
     mode: 'native',
     sendChatMessage: sendChatMessage.fn,
     getChatMessages: getChatMessages.fn,
     rateAnswer: rateAnswer.fn,
+    requestHuman: requestHuman.fn,
     ...(options.realtime === false ? {} : { subscribe: base.realtime.subscribe }),
   };
-  return { ...base, sendChatMessage, getChatMessages, rateAnswer };
+  return { ...base, sendChatMessage, getChatMessages, rateAnswer, requestHuman };
 }

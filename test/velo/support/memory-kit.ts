@@ -8,6 +8,8 @@ import { createKit } from '../../../velo/backend/kit.js';
 import type { Member } from '../../../velo/backend/ports.js';
 import { createSitegptClient } from '../../../velo/backend/providers/sitegpt/client.js';
 import { createUsageClient, v2BaseOf } from '../../../velo/backend/providers/sitegpt/usage.js';
+import { createEscalationClient } from '../../../velo/backend/providers/sitegpt/escalation.js';
+import { MemoryInbox } from './memory-handoff-ports.js';
 import { MemoryMemberFacts, MemoryOwnerNotifier, MemorySettings } from './memory-guard-ports.js';
 import {
   CapturedLog,
@@ -36,6 +38,8 @@ export interface MemoryKitOptions {
   ownerNotifier?: MemoryOwnerNotifier;
   /** Extra secrets besides the site's API key and chatbot (e.g. SITEGPT_V2_TOKEN). */
   secrets?: Record<string, string>;
+  /** The owner's Wix Inbox (handoff); default: one in memory. */
+  inbox?: MemoryInbox;
 }
 
 /** Settings whose limits no ordinary test reaches: for tests about something else than the limits. */
@@ -68,9 +72,12 @@ export function memoryKit(options: MemoryKitOptions = {}) {
     callTimeoutMs: config.timeouts.sitegptCallMs,
     retryDelayMs: () => 5,
   });
-  const ports = { members, secrets, threads, transcript, realtime, sitegpt, clock, log, settings, memberFacts, ownerNotifier, sitegptUsage };
+  const inbox = options.inbox ?? new MemoryInbox();
+  // SiteGPT's escalation through the real client, at the stand-in like every SiteGPT call here.
+  const escalation = createEscalationClient({ baseUrl: config.sitegptBaseUrl, fetch: (input, init) => globalThis.fetch(input, init), callTimeoutMs: config.timeouts.sitegptCallMs, retryDelayMs: () => 5, now: () => clock.now() });
+  const ports = { members, secrets, threads, transcript, realtime, sitegpt, clock, log, settings, memberFacts, ownerNotifier, sitegptUsage, inbox, escalation };
   const kit = createKit(ports, config);
-  return { kit, config, members, threads, transcript, realtime, clock, log, settings, ownerNotifier, secrets };
+  return { kit, config, members, threads, transcript, realtime, clock, log, settings, ownerNotifier, secrets, inbox };
 }
 
 /** A client message ID as the element makes them (crypto.randomUUID()). */

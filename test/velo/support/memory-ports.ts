@@ -6,11 +6,13 @@
 import type { Notice } from '../../../contract/index.js';
 import type {
   GuardEvent,
+  HandoffFields,
   LogLine,
   Member,
   MembersPort,
   QuestionStamp,
   RealtimePort,
+  RecentOptions,
   ScanPage,
   SecretsPort,
   ThreadRow,
@@ -52,6 +54,20 @@ export class MemoryThreadStore implements ThreadStore {
     await this.#write();
     const row = this.rows.get(memberId);
     if (row) row.lastSeenAt = lastSeenAt;
+  }
+
+  async patchHandoff(memberId: string, fields: HandoffFields): Promise<void> {
+    await this.#write();
+    const row = this.rows.get(memberId);
+    if (!row) throw new Error(`no thread row for ${memberId}`);
+    Object.assign(row, structuredClone(fields));
+  }
+
+  async findByInboxConversation(conversationId: string): Promise<ThreadRow | null> {
+    await this.#wait();
+    this.reads++;
+    const row = [...this.rows.values()].find((r) => r.inboxConversationId === conversationId);
+    return row ? structuredClone(row) : null;
   }
 
   async #write(): Promise<void> {
@@ -140,20 +156,37 @@ export class MemoryTranscriptStore implements TranscriptStore {
     return scanPage(rows, options.limit);
   }
 
-  async recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number): Promise<QuestionStamp[]> {
+  async recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number, options?: RecentOptions): Promise<QuestionStamp[]> {
     await this.#wait();
     this.reads++;
     return [...this.rows.values()]
       .filter((row) => (row.kind === 'ai' || row.kind === 'fallback') && ((row.memberId === memberId && row.askedAt >= memberSinceMs) || row.askedAt >= siteSinceMs))
       .sort((a, b) => b.askedAt - a.askedAt)
       .slice(0, limit)
-      .map((row) => ({ _id: row._id, memberId: row.memberId, kind: row.kind as QuestionStamp['kind'], askedAt: row.askedAt }));
+      .map((row) => ({
+        _id: row._id,
+        memberId: row.memberId,
+        kind: row.kind as QuestionStamp['kind'],
+        askedAt: row.askedAt,
+        // The handoff's details: the member's own stamps only.
+        ...(options?.details && row.memberId === memberId
+          ? { details: { threadId: row.threadId, status: row.status, question: row.question, ...(row.lowConfidence ? { lowConfidence: [...row.lowConfidence] } : {}) } }
+          : {}),
+      }));
   }
 
   async countAiTurnsSince(sinceMs: number): Promise<number> {
     await this.#wait();
     this.reads++;
     return [...this.rows.values()].filter((row) => row.kind === 'ai' && row.askedAt >= sinceMs).length;
+  }
+
+  async sumTokensSince(sinceMs: number): Promise<number> {
+    await this.#wait();
+    this.reads++;
+    return [...this.rows.values()]
+      .filter((row) => row.askedAt >= sinceMs && row.tokens)
+      .reduce((sum, row) => sum + row.tokens!.prompt + row.tokens!.completion, 0);
   }
 
   /** Turns (never claims) of one member, as a test reads them. */

@@ -251,5 +251,32 @@ export function transcriptStoreContract(name: string, subject: TranscriptStoreSu
       assert.equal(await store.countAiTurnsSince(at(0)), 2);
       assert.equal(await store.countAiTurnsSince(at(7)), 0);
     });
+
+    check("recentQuestions with details: the member's own stamps also carry thread, status, question and low-confidence reasons; nobody else's do", async (store) => {
+      const at = (s: number) => T0 + s * 1000;
+      await store.insert(turnRow({ _id: 'ada-poor', askedAt: at(-50), clientMessageId: 'ada-poor-1', question: 'Refunds?', lowConfidence: ['no-sources'], repeat: false }));
+      await store.insert(turnRow({ _id: 'ada-old-row', askedAt: at(-40), clientMessageId: 'ada-old-01', threadId: 'thread-2', status: 'failed', answer: null }));
+      await store.insert(turnRow({ _id: 'bob-now', askedAt: at(-2), memberId: 'member-bob', question: "Bob's private question" }));
+      const stamps = await store.recentQuestions('member-ada', at(-60), at(-10), 100, { details: true });
+      assert.deepEqual(stamps, [
+        { _id: 'bob-now', memberId: 'member-bob', kind: 'ai', askedAt: at(-2) },
+        { _id: 'ada-old-row', memberId: 'member-ada', kind: 'ai', askedAt: at(-40), details: { threadId: 'thread-2', status: 'failed', question: 'What does the kit do?' } },
+        { _id: 'ada-poor', memberId: 'member-ada', kind: 'ai', askedAt: at(-50), details: { threadId: 'thread-1', status: 'answered', question: 'Refunds?', lowConfidence: ['no-sources'] } },
+      ]);
+    });
+
+    check("sumTokensSince sums everybody's tokens (prompt + completion) of turns asked at or after a time, any kind; turns without tokens add nothing", async (store) => {
+      const at = (s: number) => T0 + s * 1000;
+      await store.insert(turnRow({ _id: 'before', askedAt: at(-1), tokens: { prompt: 1000, completion: 1000 } }));
+      await store.insert(turnRow({ _id: 'edge', askedAt: at(0), tokens: { prompt: 120, completion: 48 } }));
+      await store.insert(turnRow({ _id: 'bob', askedAt: at(5), memberId: 'member-bob', tokens: { prompt: 30, completion: 2 } }));
+      // A refused answer is stored as a fallback turn with what it cost.
+      await store.insert(turnRow({ _id: 'withheld', askedAt: at(6), kind: 'fallback', tokens: { prompt: 7, completion: 0 } }));
+      await store.insert(turnRow({ _id: 'sitegpt', askedAt: at(6) }));
+      await store.insert(turnRow({ _id: 'no-tokens', askedAt: at(6), tokens: null }));
+      assert.equal(await store.sumTokensSince(at(0)), 120 + 48 + 30 + 2 + 7);
+      assert.equal(await store.sumTokensSince(at(7)), 0);
+      assert.deepEqual((await store.get('edge', { consistent: true }))!.tokens, { prompt: 120, completion: 48 });
+    });
   });
 }

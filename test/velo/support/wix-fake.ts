@@ -94,6 +94,23 @@ export class WixFake {
       const totalCount = [...this.#collection(body.dataCollectionId).values()].filter((item) => matches(item, body.filter ?? {})).length;
       return HttpResponse.json({ totalCount });
     }),
+    // The aggregations the kit sends: one group of everything, `sum` operations (the token budget).
+    http.post('*/wix-data/v2/items/aggregate', async ({ request }) => {
+      const body = (await request.json()) as AggregateRequest;
+      this.#record(request, body);
+      const fault = await this.#fault('read');
+      if (fault) return fault;
+      if (this.missingCollections.has(body.dataCollectionId)) return missingCollection();
+      if ((body.aggregation.groupingFields ?? []).length > 0) throw new Error('the fake CMS does not group');
+      const matching = [...this.#collection(body.dataCollectionId).values()].filter((item) => matches(item, body.initialFilter ?? {}));
+      const result: Data = {};
+      for (const operation of body.aggregation.operations) {
+        if (!operation.sum) throw new Error('the fake CMS only sums');
+        const field = operation.sum.itemFieldName;
+        result[operation.resultFieldName] = matching.reduce((total, item) => total + (typeof item[field] === 'number' ? (item[field] as number) : 0), 0);
+      }
+      return HttpResponse.json({ results: [result], pagingMetadata: { count: 1 } });
+    }),
     http.post('*/wix-data/v2/bulk/items/remove', async ({ request }) => {
       const body = (await request.json()) as { dataCollectionId: string; dataItemIds: string[] };
       this.#record(request, body);
@@ -180,6 +197,12 @@ export interface Published {
   channels: string[];
   resourceId: string | undefined;
   payload: unknown;
+}
+
+interface AggregateRequest {
+  dataCollectionId: string;
+  initialFilter?: Record<string, unknown>;
+  aggregation: { groupingFields?: string[]; operations: Array<{ resultFieldName: string; sum?: { itemFieldName: string } }> };
 }
 
 function missingCollection(): Response {

@@ -15,11 +15,13 @@ import { Failure } from '../runtime/failure.js';
 import type { Trace } from '../runtime/instrument.js';
 import type { MemberThread } from '../threads/member-threads.js';
 import { storeCall, type ChatDeps } from './deps.js';
-import type { TurnRow } from './ports.js';
+import type { HandoffState } from '../../../contract/index.js';
+import { forwardToPerson } from './forwarding.js';
+import type { QuestionStamp, TurnRow } from './ports.js';
 import { findDelivered } from './reconcile.js';
 import type { Outcome, Progress } from './turn-flights.js';
 import { claimRowId } from './turn-id.js';
-import { answeredRow, claimRow, failedRow, fallbackRow, nextRev, pendingRow } from './turn-rows.js';
+import { answeredRow, claimRow, failedRow, fallbackRow, nextRev, pendingRow, withheldRow } from './turn-rows.js';
 
 export interface Delivery {
   deps: ChatDeps;
@@ -31,6 +33,10 @@ export interface Delivery {
   trace: Trace;
   /** The operator's settings as the send read them (limits, mode, static replies). */
   settings: Settings;
+  /** `active`: the member is handed off, so the question goes to a person, not the AI (handoff/). */
+  handoff?: HandoffState | undefined;
+  /** The member's recent questions as the rate limits read them: the classifier's repeats and streak. */
+  earlier?: readonly QuestionStamp[];
 }
 
 export async function deliver(d: Delivery, deadline: Deadline, progress: Progress): Promise<Outcome> {
@@ -38,7 +44,7 @@ export async function deliver(d: Delivery, deadline: Deadline, progress: Progres
   // Rate limits before anything is written: a limited send stores nothing and calls no one.
   // A turn the mirror already holds is a retry, not a new question, and goes on to resume.
   const question = { memberId: d.current.member.id, threadId: d.current.threadId, turnRowId: d._id };
-  await d.deps.guard.admit(question, d.settings, deadline);
+  d.earlier = (await d.deps.guard.admit(question, d.settings, deadline)).recent;
   const fresh = pendingRow({ ...d, memberId: d.current.member.id, threadId: d.current.threadId, now: ports.clock.now() });
   if ((await store(d, 'cms-write', deadline, () => ports.transcript.insert(fresh))) === 'inserted') {
     return post(d, fresh, deadline, progress);
@@ -86,8 +92,9 @@ async function resume(d: Delivery, deadline: Deadline, progress: Progress): Prom
 /** Adopts the delivered answer, or claims the next attempt and posts; null when the claim was lost. */
 async function retry(d: Delivery, row: TurnRow, uncertain: boolean, deadline: Deadline, progress: Progress): Promise<Outcome | null> {
   const { ports, config } = d.deps;
-  // An answer that will be static calls no one, so there is nothing at SiteGPT to look for first.
-  if (uncertain && d.deps.guard.staticNow(d.settings) === null) {
+  // An answer that will be static calls no one, so there is nothing at SiteGPT to look for first;
+  // nor is there with a provider that keeps no thread (OpenAI-compatible): it is simply asked again.
+  if (uncertain && d.deps.provider(d.settings).keepsThread && d.deps.guard.staticNow(d.settings) === null) {
     d.trace.sitegptCalled = true;
     const delivered = await findDelivered(d.deps, row, d.current.site, deadline);
     if (delivered) {
@@ -123,6 +130,7 @@ async function retry(d: Delivery, row: TurnRow, uncertain: boolean, deadline: De
 async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Progress): Promise<Outcome> {
   const { ports, config, guard } = d.deps;
   progress(row);
+  if (d.handoff === 'active') return forwardToPerson(d, row, deadline);
   const route = await guard.route(d.settings, deadline);
   if (route.kind === 'static') return answerStatically(d, row, route.guard, false, deadline);
   const pendingNotice = notify(d, row, deadline);
@@ -134,12 +142,16 @@ async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Pro
   let outcome: Outcome;
   try {
     const provider = d.deps.provider(d.settings);
-    const request = { member: d.current.member, threadId: row.threadId, turnId: row.clientMessageId, question: row.question ?? '', site, settings: d.settings };
+    const request = { member: d.current.member, threadId: row.threadId, turnId: row.clientMessageId, seq: row.seq, question: row.question ?? '', site, settings: d.settings };
     const message = await provider.answer(request, upstream);
     guard.report(route, null, d.settings);
     const now = ports.clock.now();
-    const answered = answeredRow(row, message, now, now - started, config.chat);
-    outcome = { row: await d.deps.classifier.classify(answered, d.settings), failure: null, sitegptCalled: true };
+    // A withheld answer (the provider's content filter) becomes the static reply, with its tokens.
+    if (message.withheld) d.trace.note = message.withheld;
+    const answered = message.withheld
+      ? withheldRow(row, guard.staticReply(row.question ?? '', d.settings), message.tokens, now, config.chat)
+      : answeredRow(row, message, now, now - started, config.chat);
+    outcome = { row: await d.deps.classifier.classify(answered, d.settings, { earlier: d.earlier ?? [] }), failure: null, sitegptCalled: true };
   } catch (error) {
     const failure = error instanceof Failure ? error : new Failure('INTERNAL', 'send-unexpected', { uncertain: true });
     guard.report(route, failure, d.settings);
@@ -151,6 +163,8 @@ async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Pro
     const now = ports.clock.now();
     outcome = { row: failedRow(row, failure, now, now - started), failure, sitegptCalled: true };
   }
+  // Before the notice, so the member's other devices read the offer with the answer.
+  if (!outcome.failure) outcome.handoff = await d.deps.handoff.afterAnswer(d.current, outcome.row, d.earlier ?? [], d.settings, deadline, d.trace);
   // If this write fails the row stays pending; once stale it reads as an uncertain failure,
   // whose retry finds the answer in SiteGPT's thread. The member still gets this answer now.
   await store(d, 'cms-write', deadline, () => ports.transcript.update(outcome.row)).catch(() => {
@@ -163,7 +177,8 @@ async function post(d: Delivery, row: TurnRow, deadline: Deadline, progress: Pro
 /** The static reply as the turn's answer (a `fallback` turn), stored and announced like any answer. */
 async function answerStatically(d: Delivery, row: TurnRow, why: Extract<Route, { kind: 'static' }>['guard'], sitegptCalled: boolean, deadline: Deadline): Promise<Outcome> {
   const { ports, config, guard } = d.deps;
-  const answered = fallbackRow(row, guard.staticReply(row.question ?? '', d.settings), ports.clock.now(), config.chat);
+  const reply = fallbackRow(row, guard.staticReply(row.question ?? '', d.settings), ports.clock.now(), config.chat);
+  const answered = await d.deps.classifier.classify(reply, d.settings, { earlier: d.earlier ?? [] });
   await store(d, 'cms-write', deadline, () => ports.transcript.update(answered)).catch(() => {
     d.trace.note = 'turn-write-failed';
   });

@@ -9,6 +9,7 @@ import type { Notices } from './notices.js';
 
 import type { Settings } from '../guardrails/settings-schema.js';
 import type { AnswerClassifier } from '../handoff/classify.js';
+import type { Handoff } from '../handoff/handoff.js';
 import type { CompletionProvider } from '../providers/completion.js';
 
 export interface ChatDeps {
@@ -21,6 +22,8 @@ export interface ChatDeps {
   provider(settings: Settings): CompletionProvider;
   /** Low confidence and repeats, set on each answer as it arrives (architecture.md §10). */
   classifier: AnswerClassifier;
+  /** The member's offer of a person and handoff (architecture.md §10). */
+  handoff: Handoff;
 }
 
 /** One transcript-store call, capped like every Wix call (`wixCallMs`, inside the deadline). */

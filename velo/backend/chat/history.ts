@@ -42,14 +42,16 @@ export function createHistory(deps: ChatDeps, agents: AgentSync) {
       throw new Failure('INVALID_INPUT', 'bad-cursor', { message: '"before" is not a cursor this chat gave out.' });
     }
     const current = await deps.threads.resolve('get', deadline, trace);
-    if ('before' in parsed) return { ok: true, ...(await pageBefore(current.member, current.threadId, deadline, parsed.before)) };
+    const handoff = deps.handoff.stateOf(current);
+    const state = handoff ? { handoff } : {};
+    if ('before' in parsed) return { ok: true, ...(await pageBefore(current.member, current.threadId, deadline, parsed.before)), ...state };
     // Agent replies reach SiteGPT's thread only; bring any new ones into the mirror first.
     await agents.sync(current, deadline, trace);
     const since = Math.max(0, parsed.after - config.chat.syncOverlapMs);
     const rows = await storeCall(deps, 'cms-query', deadline, () =>
       ports.transcript.changedSince(current.member.id, current.threadId, since, config.chat.changesLimit),
     );
-    return { ok: true, ...page(rows, current.threadId, null, parsed.after) };
+    return { ok: true, ...page(rows, current.threadId, null, parsed.after), ...state };
   }
 
   return { pageBefore, getChatMessages };

@@ -72,9 +72,11 @@ export interface TranscriptStore {
    * `fallback` turns) the member asked at or after `memberSinceMs`, or anybody asked at or after
    * `siteSinceMs`, newest first, at most `limit`, each with only what a count needs.
    */
-  recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number): Promise<QuestionStamp[]>;
+  recentQuestions(memberId: string, memberSinceMs: number, siteSinceMs: number, limit: number, options?: RecentOptions): Promise<QuestionStamp[]>;
   /** How many `ai` turns (answered by the provider, or tried) anybody asked at or after `sinceMs`: the monthly budget. */
   countAiTurnsSince(sinceMs: number): Promise<number>;
+  /** The `tokens` (prompt + completion) of everybody's turns asked at or after `sinceMs`: the monthly token budget. */
+  sumTokensSince(sinceMs: number): Promise<number>;
 }
 
 /** A question as the rate limits count it: which turn row, whose, answered by whom, when. */
@@ -83,6 +85,25 @@ export interface QuestionStamp {
   memberId: string;
   kind: 'ai' | 'fallback';
   askedAt: number;
+  /**
+   * With `details` (the handoff's repeat and streak checks, architecture.md §10), and only on
+   * the member's own stamps: another member's text never leaves the store.
+   */
+  details?: StampDetails;
+}
+
+/** What the handoff reads of the member's own recent questions, from the rate limits' one query. */
+export interface StampDetails {
+  threadId: string;
+  status: TurnStatus;
+  question: string | null;
+  /** The answer's low-confidence reasons as stored; absent when it has none recorded. */
+  lowConfidence?: string[];
+}
+
+export interface RecentOptions {
+  /** Adds `details` to the member's own stamps (a wider projection of the same query). */
+  details?: boolean;
 }
 
 /** A page of `scan`: its rows and the cursor of the next page (null: the range is done). */

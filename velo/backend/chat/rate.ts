@@ -12,6 +12,7 @@ import { parseArgs } from './args.js';
 import { storeCall, type ChatDeps } from './deps.js';
 import { turnRowId } from './turn-id.js';
 import { nextRev, toTurn } from './turn-rows.js';
+import { isPoor, withReaction } from '../handoff/classify.js';
 
 export function createRate(deps: ChatDeps) {
   const { ports, config } = deps;
@@ -33,8 +34,11 @@ export function createRate(deps: ChatDeps) {
     const wanted = reaction === 'NEUTRAL' ? null : reaction;
     if (row.reaction === wanted) return { ok: true, turn: toTurn(row, ports.clock.now(), config.chat) };
 
-    const rated = { ...row, reaction: wanted, rev: nextRev(row, ports.clock.now()) };
+    const rated = { ...row, reaction: wanted, ...withReaction(row, wanted), rev: nextRev(row, ports.clock.now()) };
     await storeCall(deps, 'cms-write', deadline, () => ports.transcript.update(rated));
+    // A thumbs-down can complete a streak of poor answers (an offer of a person), a thumbs-up
+    // break one; decided before the notice, so the member's devices read it with the rating.
+    if (isPoor(row) !== isPoor(rated)) await deps.handoff.afterRating(member.id, rated, await deps.guard.settings(), deadline, trace);
     const noticed = deps.notices.publish(member.id, 'turns', rated.rev, deadline, trace);
     if (row.upstreamMessageId) {
       trace.sitegptCalled = true;

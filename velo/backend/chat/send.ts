@@ -35,12 +35,14 @@ export function createSend(deps: ChatDeps) {
     const [settings, member] = await Promise.all([deps.guard.settings(), deps.threads.signedInMember(deadline, trace)]);
     if (settings.mode === 'off') trace.guard = 'closed';
     deps.guard.assertOpen(settings);
-    const current = await deps.threads.resolve('get', deadline, trace, { consistent: true, member });
+    // An episode with a person that is over ends here, before the question goes anywhere.
+    const current = await deps.handoff.beforeSend(await deps.threads.resolve('get', deadline, trace, { consistent: true, member }), deadline, trace);
+    const handoff = deps.handoff.stateOf(current);
     const _id = await turnRowId(member.id, clientMessageId);
     let outcome: Outcome;
     try {
       outcome = await flights.run(_id, deadline, (runDeadline, progress) =>
-        deliver({ deps, current, _id, clientMessageId, question, trace, settings }, runDeadline, progress),
+        deliver({ deps, current, _id, clientMessageId, question, trace, settings, handoff }, runDeadline, progress),
       );
     } catch (error) {
       if (error instanceof Failure && error.code === 'RATE_LIMITED' && error.reason.startsWith('rate-limit')) trace.guard = 'rate-limited';
@@ -55,7 +57,9 @@ export function createSend(deps: ChatDeps) {
       // Another call's attempt failed (read from the mirror): its code, in our own words.
       throw new Failure(outcome.row.errorCode ?? 'INTERNAL', 'send-failed-elsewhere');
     }
-    return { ok: true, threadId: current.threadId, turn: toTurn(outcome.row, ports.clock.now(), config.chat) };
+    // The state this answer left (an offer after poor answers), else the state the send began in.
+    const state = 'handoff' in outcome ? outcome.handoff : handoff;
+    return { ok: true, threadId: current.threadId, turn: toTurn(outcome.row, ports.clock.now(), config.chat), ...(state ? { handoff: state } : {}) };
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { withTimeout, type Deadline } from '../runtime/deadline.js';
 import { Failure } from '../runtime/failure.js';
+import type { HandoffState } from '../../../contract/index.js';
 import type { GuardOutcome } from '../runtime/ports.js';
 import type { TurnRow } from './ports.js';
 
@@ -17,6 +18,8 @@ export interface Outcome {
   sitegptCalled: boolean;
   /** Which guardrail made the answer a static reply, when one did. */
   guard?: GuardOutcome;
+  /** The member's handoff state after this answer (handoff/offer.ts), when this run decided it. */
+  handoff?: HandoffState | undefined;
 }
 
 /** What a run tells its waiters as it goes: the row as it now stands. */

@@ -68,8 +68,18 @@ export function claimRow(turn: TurnRow, _id: string, attempt: number, now: numbe
   };
 }
 
-/** SiteGPT's message as the turn's answer, cleaned (guardrails/answer.ts). No answer text: delivered, nothing to show. */
-export function answeredRow(row: TurnRow, message: UpstreamMessage, now: number, latencyMs: number | null, limits: ChatConfig): TurnRow {
+/** What a provider answered (SiteGPT's message, or a completion with the tokens it cost). */
+export type AnswerMessage = Pick<UpstreamMessage, 'answer' | 'sources'> & {
+  messageId: string | null;
+  tokens?: { prompt: number; completion: number } | null;
+};
+
+/**
+ * The provider's message as the turn's answer, cleaned (guardrails/answer.ts). No answer text:
+ * delivered, nothing to show. Tokens the provider counted are stored on the row (the metrics'
+ * tokens per day and the monthly token budget read them); SiteGPT counts none.
+ */
+export function answeredRow(row: TurnRow, message: AnswerMessage, now: number, latencyMs: number | null, limits: ChatConfig): TurnRow {
   return {
     ...row,
     status: 'answered',
@@ -81,6 +91,7 @@ export function answeredRow(row: TurnRow, message: UpstreamMessage, now: number,
     upstreamLatencyMs: latencyMs,
     errorCode: null,
     uncertain: false,
+    ...(message.tokens ? { tokens: { ...message.tokens } } : {}),
   };
 }
 
@@ -99,6 +110,14 @@ export function fallbackRow(row: TurnRow, reply: string, now: number, limits: Ch
     errorCode: null,
     uncertain: false,
   };
+}
+
+/**
+ * An answer the provider withheld (its content filter) as a static reply: a `fallback` turn
+ * like any other (the metrics count it in the fallback rate), with the tokens the refusal cost.
+ */
+export function withheldRow(row: TurnRow, reply: string, tokens: AnswerMessage['tokens'], now: number, limits: ChatConfig): TurnRow {
+  return { ...fallbackRow(row, reply, now, limits), ...(tokens ? { tokens: { ...tokens } } : {}) };
 }
 
 export function failedRow(row: TurnRow, failure: Failure, now: number, latencyMs: number | null): TurnRow {

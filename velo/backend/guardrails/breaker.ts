@@ -18,8 +18,11 @@ export type BreakerAdmission = 'call' | 'probe' | 'open';
 /** What a call that went through reports: `neutral` says nothing about SiteGPT's health. */
 export type BreakerReport = 'success' | 'failure' | 'neutral';
 
-/** Failure reasons (runtime/failure.ts labels) that say SiteGPT is unwell. */
-const UNWELL = new Set(['sitegpt-5xx', 'sitegpt-timeout', 'sitegpt-network', 'sitegpt-bad-reply', 'sitegpt-too-large']);
+/** Failure reasons (runtime/failure.ts labels) that say the provider (SiteGPT, or an OpenAI-compatible endpoint) is unwell. */
+const UNWELL = new Set([
+  'sitegpt-5xx', 'sitegpt-timeout', 'sitegpt-network', 'sitegpt-bad-reply', 'sitegpt-too-large',
+  'openai-5xx', 'openai-timeout', 'openai-network', 'openai-bad-reply', 'openai-too-large',
+]);
 
 export function countsAsUpstreamFailure(reason: string): boolean {
   return UNWELL.has(reason);

@@ -8,6 +8,13 @@
  * static replies. The mirror's count is reused for `budgetCacheMs` per container (each question
  * meanwhile adds one), SiteGPT's figures for `sitegptUsageCacheMs`. Never throws: a figure
  * that cannot be had is left out.
+ *
+ * With the OpenAI-compatible provider, the monthly token budget (`monthlyTokenBudget`) too: the
+ * prompt and completion tokens stored on this month's turns (TranscriptStore.sumTokensSince),
+ * with the same alerts (their own lock rows) and the same fallback at 100 %. A turn's tokens are
+ * known only once it is answered, so the sum is what was spent before this question, reused
+ * for `budgetCacheMs` per container: a busy site can pass the budget by what its containers
+ * spend in that time. It limits only that provider: with SiteGPT its figure is not read.
  */
 import { Deadline } from '../runtime/deadline.js';
 import { digestId } from '../runtime/digest-id.js';
@@ -35,7 +42,7 @@ export interface Budget {
    * For a question about to go to the provider (its `ai` row already in the mirror): brings stale
    * figures up to date, sends due alerts, and answers true when the budget has no room for it.
    */
-  spent(settings: Pick<Settings, 'monthlyMessageBudget'>, deadline: Deadline): Promise<boolean>;
+  spent(settings: Pick<Settings, 'monthlyMessageBudget' | 'monthlyTokenBudget' | 'provider'>, deadline: Deadline): Promise<boolean>;
   /** As of the last look, without any call (for a look ahead). */
   lastKnownSpent(): boolean;
 }
@@ -50,6 +57,7 @@ export function createBudget(deps: BudgetDeps): Budget {
   const { config, clock } = io;
   let mirror: { month: string; used: number; until: number } | undefined;
   let sitegpt: { figure: Figure | undefined; until: number } | undefined;
+  let tokens: { month: string; used: number; until: number } | undefined;
   const alerted = new Set<string>();
   let spentLast = false;
 
@@ -75,6 +83,22 @@ export function createBudget(deps: BudgetDeps): Budget {
     return { used: mirror.used, limit: budget };
   }
 
+  /** This month's tokens, as stored on the turns answered before this question. */
+  async function tokenFigure(budget: number, month: string, monthStart: number, deadline: Deadline): Promise<Figure | undefined> {
+    if (budget <= 0) return undefined;
+    const now = clock.now();
+    if (!tokens || tokens.month !== month || tokens.until <= now) {
+      try {
+        const used = await portCall('cms-sum', deadline, config, () => io.transcript.sumTokensSince(monthStart));
+        tokens = { month, used, until: now + config.guardrails.budgetCacheMs };
+      } catch {
+        // Keep this month's last sum, if there is one; a CMS hiccup must not fail a send.
+        if (tokens?.month !== month) return undefined;
+      }
+    }
+    return { used: tokens.used, limit: budget };
+  }
+
   async function sitegptFigure(deadline: Deadline): Promise<Figure | undefined> {
     const now = clock.now();
     if (sitegpt && sitegpt.until > now) return sitegpt.figure;
@@ -95,11 +119,14 @@ export function createBudget(deps: BudgetDeps): Budget {
     return sitegpt.figure;
   }
 
-  async function alert(month: string, threshold: number, source: 'mirror' | 'sitegpt', figure: Figure, deadline: Deadline): Promise<void> {
-    const key = `${month}/${threshold}`;
+  async function alert(month: string, threshold: number, source: Source, figure: Figure, deadline: Deadline): Promise<void> {
+    // The token budget is another budget: its alerts have their own keys and lock rows.
+    const tokenBudget = source === 'tokens';
+    const key = tokenBudget ? `tokens/${month}/${threshold}` : `${month}/${threshold}`;
     if (alerted.has(key)) return;
-    const _id = await digestId(['sitegpt-member-chat/budget-alert/v1', month, threshold]);
-    const row = lockRow({ _id, memberId: SITE_LOCKS, threadId: SITE_LOCKS, label: `budget-alert-${month}-${threshold}`, now: clock.now() });
+    const _id = await digestId(tokenBudget ? ['sitegpt-member-chat/budget-alert/tokens/v1', month, threshold] : ['sitegpt-member-chat/budget-alert/v1', month, threshold]);
+    const label = tokenBudget ? `budget-alert-tokens-${month}-${threshold}` : `budget-alert-${month}-${threshold}`;
+    const row = lockRow({ _id, memberId: SITE_LOCKS, threadId: SITE_LOCKS, label, now: clock.now() });
     const outcome = await portCall('cms-write', deadline, config, () => io.transcript.insert(row)).catch(() => null);
     if (outcome === null) return; // try again on a later send
     alerted.add(key);
@@ -120,9 +147,11 @@ export function createBudget(deps: BudgetDeps): Budget {
       const monthStart = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
       // The budget's own calls get a short share of the send's time, never all of it.
       const deadline = new Deadline(clock, outer.allow(config.timeouts.wixCallMs));
+      const tokenBudget = settings.provider === 'openai' ? settings.monthlyTokenBudget : 0;
       const figures = await Promise.all([
         mirrorFigure(settings.monthlyMessageBudget, month, monthStart, deadline).then((f) => ['mirror', f] as const),
         sitegptFigure(deadline).then((f) => ['sitegpt', f] as const),
+        tokenFigure(tokenBudget, month, monthStart, deadline).then((f) => ['tokens', f] as const),
       ]);
       let spent = false;
       for (const [source, figure] of figures) {
@@ -131,8 +160,8 @@ export function createBudget(deps: BudgetDeps): Budget {
         for (const threshold of THRESHOLDS) {
           if (percent >= threshold) await alert(month, threshold, source, figure, deadline);
         }
-        // The mirror's figure counts this question: it may be the budget's last. SiteGPT's counts
-        // only what it answered: at its limit there is no room for this one.
+        // The mirror's figure counts this question: it may be the budget's last. SiteGPT's and the
+        // tokens count only what was answered: at the limit there is no room for this one.
         spent ||= source === 'mirror' ? figure.used > figure.limit : figure.used >= figure.limit;
       }
       spentLast = spent;
@@ -142,9 +171,17 @@ export function createBudget(deps: BudgetDeps): Budget {
   };
 }
 
+type Source = 'mirror' | 'sitegpt' | 'tokens';
+
+const BUDGET_NAMES: Record<Source, string> = {
+  mirror: "this month's message budget of the member chat",
+  sitegpt: "your SiteGPT account's message quota",
+  tokens: "this month's token budget of the member chat (OpenAI-compatible provider)",
+};
+
 /** At most 512 characters (Wix's limit for a notification body); no member, no message text. */
-export function alertText(threshold: number, source: 'mirror' | 'sitegpt', figure: Figure): string {
-  const what = source === 'mirror' ? "this month's message budget of the member chat" : "your SiteGPT account's message quota";
+export function alertText(threshold: number, source: Source, figure: Figure): string {
+  const what = BUDGET_NAMES[source];
   const then = threshold >= 100 ? ' Members now get the static replies from SiteGPT Settings until it resets or is raised.' : '';
   return `SiteGPT member chat: ${threshold} % of ${what} is used (${figure.used} of ${figure.limit}).${then}`.slice(0, 512);
 }

@@ -15,7 +15,7 @@ import type { GuardOutcome, Member } from '../runtime/ports.js';
 import { Breaker, countsAsUpstreamFailure, type BreakerAdmission } from './breaker.js';
 import { createBudget } from './budget.js';
 import { buildContext, type TypedContext } from './context.js';
-import { admitQuestion, type Question } from './rate-limits.js';
+import { admitQuestion, type Admission, type Question } from './rate-limits.js';
 import { assertOpen, serviceOf } from './service.js';
 import { createSettingsSource } from './settings.js';
 import type { Settings } from './settings-schema.js';
@@ -31,8 +31,8 @@ export interface Guardrails {
   settings(): Promise<Settings>;
   /** CHAT_CLOSED when the operator switched the chat off. */
   assertOpen(settings: Settings): void;
-  /** Rate limits for a new question; 'retry' when the turn is already in the mirror. Throws RATE_LIMITED. */
-  admit(question: Question, settings: Settings, deadline: Deadline): Promise<'admitted' | 'retry'>;
+  /** Rate limits for a new question (verdict 'retry' when the turn is already in the mirror). Throws RATE_LIMITED. */
+  admit(question: Question, settings: Settings, deadline: Deadline): Promise<Admission>;
   /** Decides how the next answer is made; a `provider` route must be reported back. */
   route(settings: Settings, deadline: Deadline): Promise<Route>;
   /** What the provider call of a `provider` route did: null for an answer, else its Failure. */

@@ -44,18 +44,28 @@ export interface Question {
   turnRowId: string;
 }
 
-/** 'retry' when the turn is already in the mirror (its retry is not a new question), else 'admitted'. */
-export async function admitQuestion(io: MirrorIo, question: Question, limits: Limits, deadline: Deadline): Promise<'admitted' | 'retry'> {
+/**
+ * What the rate limits decided, and the questions their one read saw: the handoff reuses them
+ * (the member's own, with `details`) for its repeat and low-confidence checks, so those cost no
+ * read of their own (architecture.md §10).
+ */
+export interface Admission {
+  /** 'retry' when the turn is already in the mirror (its retry is not a new question), else 'admitted'. */
+  verdict: 'admitted' | 'retry';
+  recent: readonly QuestionStamp[];
+}
+
+export async function admitQuestion(io: MirrorIo, question: Question, limits: Limits, deadline: Deadline): Promise<Admission> {
   const now = io.clock.now();
   const limit = Math.min(MAX_READ, limits.limitPerDay + limits.siteLimitPerMinute);
   const stamps = await portCall('cms-query', deadline, io.config, () =>
-    io.transcript.recentQuestions(question.memberId, now - DAY, now - MINUTE, limit),
+    io.transcript.recentQuestions(question.memberId, now - DAY, now - MINUTE, limit, { details: true }),
   );
-  if (stamps.some((stamp) => stamp._id === question.turnRowId)) return 'retry';
+  if (stamps.some((stamp) => stamp._id === question.turnRowId)) return { verdict: 'retry', recent: stamps };
   const waitMs = rollingWait(stamps, question.memberId, limits, now);
   if (waitMs > 0) throw limited(waitMs, 'rate-limit');
   await claimSlot(io, question, stamps, limits.limitPerMinute, now, deadline);
-  return 'admitted';
+  return { verdict: 'admitted', recent: stamps };
 }
 
 /** How long until every limit has room again (0: there is room now). */

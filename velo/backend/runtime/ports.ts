@@ -34,7 +34,11 @@ export type MethodName =
   | 'getChatMessages'
   | 'rateAnswer'
   /** Admin (sitegpt-admin.web.ts): the metrics of a date range. */
-  | 'getChatMetrics';
+  | 'getChatMetrics'
+  /** The member asks for a person (handoff). */
+  | 'requestHuman'
+  /** events.ts: a reply of the site's team in Wix Inbox, mirrored into the member's chat. */
+  | 'inboxReply';
 
 /** One line per web-method call. Never the API key, the signature, the email or message text. */
 export interface LogLine {
@@ -75,8 +79,8 @@ export type GuardEvent =
   | { event: 'settings-read-failed'; reason: string }
   /** This container's fresh read saw another service mode than its previous read. */
   | { event: 'service-mode-changed'; mode: 'on' | 'fallback' | 'off' }
-  /** A share of the month's budget was reached (once per threshold and month, across containers). */
-  | { event: 'budget-alert'; threshold: number; month: string; source: 'mirror' | 'sitegpt'; used: number; limit: number }
+  /** A share of the month's budget was reached (once per threshold and month, across containers); `tokens`: the token budget. */
+  | { event: 'budget-alert'; threshold: number; month: string; source: 'mirror' | 'sitegpt' | 'tokens'; used: number; limit: number }
   /** SiteGPT's v2 usage or limits answered something this kit cannot read: ignored. */
   | { event: 'sitegpt-usage-unreadable'; reason: string }
   /** The site owner's notification was not sent (the budget alert is still logged). */

@@ -12,7 +12,8 @@ import { Failure } from '../runtime/failure.js';
 import type { Trace } from '../runtime/instrument.js';
 import { portCall } from '../runtime/port-call.js';
 import type { Member } from '../runtime/ports.js';
-import type { ThreadPorts, ThreadRow } from './ports.js';
+import { handoffFieldsOf, NO_HANDOFF } from '../handoff/episode.js';
+import type { HandoffFields, ThreadPorts, ThreadRow } from './ports.js';
 import { provisionThread } from './provision.js';
 import { createSiteSecretsLoader, type SiteSecrets } from './site-secrets.js';
 import { SingleFlight } from '../runtime/single-flight.js';
@@ -23,6 +24,8 @@ export interface MemberThread {
   member: Member;
   threadId: string;
   site: SiteSecrets;
+  /** The handoff fields of the member's row as read (handoff/episode.ts reads them); absent for a new thread. */
+  handoff?: HandoffFields;
 }
 
 export interface ResolveOptions {
@@ -75,7 +78,7 @@ export function createMemberThreads(ports: ThreadPorts, config: BackendConfig): 
     ]);
     if (mode === 'get' && row?.threadId && row.chatbotId === site.chatbotId) {
       await refreshLastSeen(row, deadline);
-      return { member, threadId: row.threadId, site };
+      return { member, threadId: row.threadId, site, handoff: handoffFieldsOf(row) };
     }
     const generation = nextGeneration(row);
     const input = { chatbotId: site.chatbotId, memberId: member.id, generation };
@@ -108,7 +111,9 @@ export function createMemberThreads(ports: ThreadPorts, config: BackendConfig): 
       // SiteGPT v0 cannot delete a thread, so the row keeps a bumped counter and no thread:
       // the member's next chat gets a new ID instead of re-deriving the forgotten one.
       const lastSeenAt = new Date(ports.clock.now()).toISOString();
-      const forgotten = { ...row, threadId: null, generation: row.generation + 1, lastSeenAt };
+      // Forgetting ends any offer or handoff, and drops the Wix Inbox mapping with it.
+      const handoff = Object.keys(handoffFieldsOf(row)).length > 0 ? NO_HANDOFF : {};
+      const forgotten = { ...row, ...handoff, threadId: null, generation: row.generation + 1, lastSeenAt };
       await cms('cms-write', deadline, () => ports.threads.update(forgotten));
     }
     return member;

@@ -45,6 +45,9 @@ export async function provisionThread(ports: ThreadPorts, config: BackendConfig,
     generation,
     createdAt: now,
     lastSeenAt: now,
+    // A new thread ends any offer or handoff (their fields go), but the member's Wix Inbox
+    // conversation stays theirs: a late reply of the owner still reaches them.
+    ...(previous?.inboxConversationId ? { inboxConversationId: previous.inboxConversationId } : {}),
   };
   if (previous) {
     await cms('cms-write', () => ports.threads.update(row));

@@ -1,11 +1,15 @@
 /**
  * The ports of a real Wix site: the session's member, the Secrets Manager, the CMS, realtime,
- * SiteGPT, and the guardrails' settings item, member facts, SiteGPT usage and owner notices.
+ * SiteGPT, an OpenAI-compatible endpoint, and the guardrails' settings item, member facts,
+ * SiteGPT usage and owner notices.
  */
 import type { BackendConfig } from '../config.js';
 import type { Ports } from '../ports.js';
+import { createOpenAiClient } from '../providers/openai/client.js';
 import { createSitegptClient } from '../providers/sitegpt/client.js';
+import { createEscalationClient } from '../providers/sitegpt/escalation.js';
 import { createUsageClient, v2BaseOf } from '../providers/sitegpt/usage.js';
+import { wixInbox } from './inbox.js';
 import { consoleLog } from './log.js';
 import { wixMemberFacts } from './member-facts.js';
 import { wixMembers } from './members.js';
@@ -41,6 +45,11 @@ export function wixPorts(config: BackendConfig, loadNotifications?: LoadNotifica
     settings: wixSettingsStore(config.guardrails.settingsCollection),
     memberFacts: wixMemberFacts(),
     sitegptUsage: createUsageClient({ baseUrl: v2BaseOf(config.sitegptBaseUrl), fetch, callTimeoutMs: config.timeouts.sitegptCallMs }),
+    // The OpenAI-compatible provider (settings `provider: openai`); its key is OPENAI_API_KEY, read through `secrets`.
+    openai: createOpenAiClient({ fetch, maxReplyBytes: config.openai.maxReplyBytes }),
     ...(loadNotifications ? { ownerNotifier: wixOwnerNotifier(loadNotifications) } : {}),
+    // The handoff's targets (architecture.md §10): the owner's Wix Inbox and SiteGPT's escalation.
+    inbox: wixInbox(),
+    escalation: createEscalationClient({ baseUrl: config.sitegptBaseUrl, fetch, callTimeoutMs: config.timeouts.sitegptCallMs, maxReplyBytes: config.sitegptMaxReplyBytes }),
   };
 }

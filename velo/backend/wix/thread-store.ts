@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Failure } from '../runtime/failure.js';
 import { ThreadRowSchema, type ThreadRow, type ThreadStore } from '../ports.js';
 import { cmsCall, Duplicate } from './cms-call.js';
+import { requireWixContext } from './sdk-errors.js';
 
 // Dates are stored as CMS dates (readable in the dashboard) and come back as Date objects.
 const isoDate = z.union([z.date(), z.string()]).transform((value) => new Date(value).toISOString());
@@ -56,6 +57,28 @@ export function wixThreadStore(collection: string): ThreadStore {
       await cmsCall('cms-touch', () =>
         auth.elevate(items.patch)(collection, memberId).setField('lastSeenAt', new Date(lastSeenAt)).run(),
       );
+    },
+
+    async patchHandoff(memberId, fields) {
+      // Only these fields, so a concurrent new conversation (a whole-row update) is never undone.
+      const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+      if (entries.length === 0) return;
+      await cmsCall('cms-write', () => {
+        let patch = auth.elevate(items.patch)(collection, memberId);
+        // null is stored as null: the CMS reads it back as "no value", like a cleared field.
+        for (const [key, value] of entries) patch = patch.setField(key, value);
+        return patch.run();
+      });
+    },
+
+    async findByInboxConversation(conversationId) {
+      const query = requireWixContext(auth.elevate(items.query)(collection)).eq('inboxConversationId', conversationId).limit(1);
+      const result = await cmsCall('cms-query', () => query.find({ consistentRead: true }));
+      const item = result.items[0];
+      if (item === undefined) return null;
+      const row = CmsRowSchema.safeParse(item);
+      if (!row.success) throw new Failure('INTERNAL', 'cms-bad-row');
+      return row.data;
     },
   };
 }

@@ -56,6 +56,8 @@ export function wixTranscriptStore(collection: string): TranscriptStore {
     ...row,
     askedAt: new Date(row.askedAt),
     answeredAt: row.answeredAt === null ? null : new Date(row.answeredAt),
+    // The token budget's sum (sumTokensSince) needs a plain number: Wix aggregates top-level fields.
+    ...(row.tokens ? { tokensUsed: row.tokens.prompt + row.tokens.completion } : {}),
   });
   // Outside a Wix context the SDK hands back a function instead of a query builder.
   const query = () => requireWixContext(auth.elevate(items.query)(collection));
@@ -129,21 +131,34 @@ export function wixTranscriptStore(collection: string): TranscriptStore {
       return scanPage(result.items.map(toRow), limit);
     },
 
-    async recentQuestions(memberId, memberSinceMs, siteSinceMs, limit) {
+    async recentQuestions(memberId, memberSinceMs, siteSinceMs, limit, options) {
       // One consistent query for every count of the rate limits (guardrails/rate-limits.ts): the
       // member's questions of the last day, or anybody's of the last minute, just the fields a
       // count needs. Consistent, since the question a moment ago may come from another container.
+      // With `details` the same query also brings what the handoff's repeat and streak checks
+      // read (architecture.md §10), kept only on the member's own stamps.
       const mine = query().eq('memberId', memberId).ge('askedAt', new Date(memberSinceMs)).hasSome('kind', QUESTION_KINDS);
       const anybodys = query().ge('askedAt', new Date(siteSinceMs)).hasSome('kind', QUESTION_KINDS);
-      const recent = mine.or(anybodys).fields('_id', 'memberId', 'kind', 'askedAt').descending('askedAt').limit(limit);
+      const fields = ['_id', 'memberId', 'kind', 'askedAt', ...(options?.details ? DETAIL_FIELDS : [])];
+      const recent = mine.or(anybodys).fields(...fields).descending('askedAt').limit(limit);
       const result = await cmsCall('cms-query', () => recent.find({ consistentRead: true }));
-      return result.items.map(toStamp);
+      return result.items.map((item) => toStamp(item, options?.details ? memberId : undefined));
     },
 
     async countAiTurnsSince(sinceMs) {
       // Eventual: the budget reuses this count for a while anyway (budgetCacheMs).
       const since = query().ge('askedAt', new Date(sinceMs)).eq('kind', 'ai');
       return cmsCall('cms-count', () => since.count());
+    },
+
+    async sumTokensSince(sinceMs) {
+      // Wix sums a plain number field: the flat `tokensUsed` each row with tokens carries (toCms).
+      const sum = requireWixContext(auth.elevate(items.aggregate)(collection))
+        .filter(items.filter().ge('askedAt', new Date(sinceMs)))
+        .sum('tokensUsed', 'tokens');
+      const result = await cmsCall('cms-sum', () => sum.run());
+      const total = Number((result.items[0] as { tokens?: unknown } | undefined)?.tokens ?? 0);
+      return Number.isFinite(total) ? total : 0;
     },
   };
 }
@@ -158,11 +173,24 @@ const CmsStampSchema = z.object({
   askedAt: epochMs,
 });
 
-function toStamp(item: unknown): QuestionStamp {
+function toStamp(item: unknown, detailsOf?: string): QuestionStamp {
   const stamp = CmsStampSchema.safeParse(item);
   if (!stamp.success) throw new Failure('INTERNAL', 'cms-bad-turn');
-  return stamp.data;
+  if (detailsOf === undefined || stamp.data.memberId !== detailsOf) return stamp.data;
+  const details = CmsStampDetailsSchema.safeParse(item);
+  // A row whose details cannot be read still counts for the limits; it just has none.
+  return details.success ? { ...stamp.data, details: details.data } : stamp.data;
 }
+
+/** The fields the handoff reads of the member's own recent questions. */
+const DETAIL_FIELDS = ['threadId', 'status', 'question', 'lowConfidence'];
+
+const CmsStampDetailsSchema = z.object({
+  threadId: z.string().min(1),
+  status: z.enum(TURN_STATUSES),
+  question: orNull(z.string()),
+  lowConfidence: z.array(z.string()).nullish().transform((value) => value ?? undefined),
+}).transform(({ lowConfidence, ...rest }) => (lowConfidence === undefined ? rest : { ...rest, lowConfidence }));
 
 function toRow(item: unknown): TurnRow {
   const row = CmsTurnSchema.safeParse(item);

@@ -2,7 +2,8 @@
  * How a device learns that the member's chat changed elsewhere (architecture.md §8.5): a
  * realtime subscription to the member's content-free notices where there is one, else polling
  * that adapts to the member (every 30 s while the pane is visible, a few faster polls for a
- * minute after they did something, never while the pane is hidden).
+ * minute after they did something, every 15 s while they wait for a person's reply, never while
+ * the pane is hidden).
  */
 
 /** The notices' channel: contract/chat-methods.ts REALTIME_CHANNEL (repeated: that file brings zod). */
@@ -34,6 +35,8 @@ export const POLLING = {
   steadyMs: 30_000,
   /** After the member did something (a send, a reaction, the pane coming back): one poll after each wait. */
   afterActivityMs: [3_000, 6_000, 12_000, 24_000] as readonly number[],
+  /** While handed off to a person, who may reply at any moment (still only while visible). */
+  handedOffMs: 15_000,
 };
 
 export type LiveState = 'off' | 'connecting' | 'realtime' | 'polling';
@@ -57,6 +60,7 @@ export class LiveUpdates {
   #timer: unknown;
   #visible = true;
   #fast: number[] = [];
+  #handedOff = false;
 
   constructor(private readonly deps: LiveUpdatesDeps) {}
 
@@ -110,6 +114,14 @@ export class LiveUpdates {
     this.#schedule();
   }
 
+  /** The member waits for a person's reply (handoff `active`), or no longer: the steady wait changes. */
+  setHandedOff(handedOff: boolean): void {
+    if (handedOff === this.#handedOff) return;
+    this.#handedOff = handedOff;
+    // A steady wait under way is timed anew; a faster one after activity runs out first.
+    if (this.#fast.length === 0) this.#schedule();
+  }
+
   /** The element's `sitegpt-visibility`: nothing is polled while the pane is hidden; coming back catches up. */
   setVisible(visible: boolean): void {
     if (visible === this.#visible) return;
@@ -134,7 +146,7 @@ export class LiveUpdates {
   #schedule(): void {
     this.#clearTimer();
     if (this.#state !== 'polling' || !this.#visible) return;
-    const wait = this.#fast.shift() ?? POLLING.steadyMs;
+    const wait = this.#fast.shift() ?? (this.#handedOff ? POLLING.handedOffMs : POLLING.steadyMs);
     this.#timer = this.deps.scheduler.setTimeout(() => {
       this.#timer = undefined;
       this.deps.onTurns();

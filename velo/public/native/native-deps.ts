@@ -11,6 +11,8 @@ export interface NativeDeps {
   sendChatMessage(args: SendArgs): Promise<unknown>;
   getChatMessages(args: GetMessagesArgs): Promise<unknown>;
   rateAnswer(args: RateArgs): Promise<unknown>;
+  /** The member asks for a person (`requestHuman()`, no argument); without it a press says the chat is not set up. */
+  requestHuman?(): Promise<unknown>;
   /** Realtime notices; without it (or when it rejects) page code polls. */
   subscribe?: Subscribe;
   /** Timers for polling; default: the global ones. */

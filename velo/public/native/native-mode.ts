@@ -3,7 +3,8 @@
  * message goes element → this module → a web method. It adds to the controller
  * (sitegpt-member-chat.ts), which still owns sign-in, sign-out, retry and new conversation:
  * - the member's history with the chat (`messages`, set right after `thread`);
- * - the element's requests: send, load older, react, visibility;
+ * - the element's requests: send, load older, react, visibility, a person (handoff.ts keeps the
+ *   pane's `handoff` from every answer that carries it);
  * - live updates (live-updates.ts): notices or polling → the turns that changed, or the new thread.
  *
  * Two staleness rules, besides the controller's token: an answer asked for an earlier member is
@@ -11,6 +12,7 @@
  */
 import type { RateArgs, Turn } from '../../../contract/index.js';
 import { isRecord, settle } from '../web-method-answers.js';
+import { PaneHandoff } from './handoff.js';
 import { GLOBAL_TIMERS, LiveUpdates } from './live-updates.js';
 import type { ChatMode, NativeDeps, NativeHost } from './native-deps.js';
 import { messagesValues } from './messages-value.js';
@@ -42,6 +44,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
     onThread: () => host.follow(),
     log: deps.log,
   });
+  const handoff = new PaneHandoff({ host, requestHuman: deps.requestHuman, onActive: (active) => live.setHandedOff(active), log });
 
   /** Sets the turns as one or more `messages` values of the thread shown. */
   function show(turns: Turn[]): void {
@@ -59,6 +62,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
     fetching = true;
     const mine = epoch;
     const asked = thread;
+    const mark = handoff.mark();
     void settle(() => deps.getChatMessages({ after: cursor }), readPageAnswer).then((result) => {
       if (mine !== epoch) return;
       fetching = false;
@@ -66,6 +70,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
       else if (result.page.threadId === thread) {
         cursor = Math.max(cursor, result.page.cursor);
         show(result.page.turns);
+        handoff.decided(result.page.handoff, mark);
       } else if (thread === asked) host.follow(); // the member's thread is another one now
       if (fetchAgain) {
         fetchAgain = false;
@@ -85,6 +90,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
     live.activity();
     const mine = epoch;
     const asked = thread;
+    const mark = handoff.mark();
     void settle(() => deps.sendChatMessage({ clientMessageId: id, text: detail.text as string }), readSendAnswer).then((result) => {
       if (mine !== epoch) return;
       sending.delete(id);
@@ -99,6 +105,23 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
       // The backend sends to the member's current thread: another one means it changed elsewhere.
       if (result.threadId !== thread || result.turn.threadId !== thread) return host.follow();
       show([result.turn]);
+      handoff.decided(result.handoff, mark);
+    });
+  }
+
+  /** *Talk to a person*: the pane is handed off with the turn that says so, if the thread is still the one shown. */
+  function requestHuman(): void {
+    const asked = thread;
+    if (!asked) return;
+    live.activity();
+    handoff.request((answer) => {
+      if (thread !== asked) return false;
+      if (answer.threadId !== thread) {
+        host.follow(); // the member's thread changed elsewhere: the followed one brings its own state
+        return false;
+      }
+      if (answer.turn?.threadId === thread) show([answer.turn]);
+      return true;
     });
   }
 
@@ -109,12 +132,14 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
     loadingOlder = before;
     const mine = epoch;
     const asked = thread;
+    const mark = handoff.mark();
     void settle(() => deps.getChatMessages({ before }), readPageAnswer).then((result) => {
       if (mine !== epoch || thread !== asked) return;
       if (loadingOlder === before) loadingOlder = undefined;
       if (result.ok && result.page.threadId === thread) {
         older = result.page.older;
-        return show(result.page.turns);
+        show(result.page.turns);
+        return handoff.decided(result.page.handoff, mark);
       }
       if (result.ok) return host.follow();
       log('load-older-failed', { code: result.code });
@@ -143,6 +168,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
       host.on('sitegpt-send', (event) => send(event.detail));
       host.on('sitegpt-load-older', (event) => loadOlder(event.detail));
       host.on('sitegpt-react', (event) => react(event.detail));
+      host.on('sitegpt-request-human', () => requestHuman());
       host.on('sitegpt-visibility', (event) => {
         const visible = isRecord(event.detail) ? event.detail.visible : undefined;
         if (typeof visible === 'boolean') live.setVisible(visible);
@@ -158,6 +184,7 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
       loadingOlder = undefined;
       sending.clear();
       live.stop();
+      handoff.reset();
       // Nothing of the previous member stays in the DOM, not even in an attribute's value.
       host.setAttribute('messages', '');
       host.setAttribute('send-error', '');
@@ -176,9 +203,11 @@ export function createNativeMode(host: NativeHost, deps: NativeDeps): ChatMode {
         older = read.page.older;
         cursor = Math.max(cursor, read.page.cursor);
         show(read.page.turns);
+        handoff.fresh(read.page.handoff);
       } else {
         // No history (a new conversation) or a malformed one: the pane opens, and catches up if it can.
         show([]);
+        handoff.fresh(undefined);
         if (chat.history !== undefined) {
           log('bad-history');
           fetchChanges();

@@ -4,7 +4,7 @@
  * (see web-method-answers.ts for why). A page that passes is one the element's own parse
  * accepts, so a malformed answer never turns the pane into the "not set up correctly" view.
  */
-import type { ChatPage, Turn } from '../../../contract/index.js';
+import type { ChatPage, HandoffState, Turn } from '../../../contract/index.js';
 import { isCount, isErrorCode, isRecord } from '../web-method-answers.js';
 
 /** contract/turns.ts TURN_ID and WIRE_LIMITS, repeated because importing them would bundle zod. */
@@ -13,6 +13,12 @@ export const PAGE_LIMITS = { threadChars: 128, questionChars: 4_000, answerChars
 const KINDS = new Set<unknown>(['ai', 'agent', 'fallback', 'system']);
 const STATUSES = new Set<unknown>(['pending', 'answered', 'failed']);
 const REACTIONS = new Set<unknown>([null, 'POSITIVE', 'NEGATIVE']);
+const HANDOFF_STATES = new Set<unknown>(['offer', 'active']);
+
+/** `handoff` of a page or a send result (contract/turns.ts HANDOFF_STATES); anything else reads as absent. */
+export function readHandoff(value: unknown): HandoffState | undefined {
+  return HANDOFF_STATES.has(value) ? (value as HandoffState) : undefined;
+}
 
 const textUpTo = (max: number) => (value: unknown): value is string => typeof value === 'string' && value.length <= max;
 const isThreadId = (value: unknown): value is string => textUpTo(PAGE_LIMITS.threadChars)(value) && value.length > 0;
@@ -63,13 +69,14 @@ export interface ReadPage {
 }
 
 /**
- * A page `{threadId, turns, older, cursor}`, or undefined when its frame is malformed. A turn
- * that does not pass, or belongs to another thread, is left out and counted, so one bad row
- * never hides a member's whole history.
+ * A page `{threadId, turns, older, cursor, handoff?}`, or undefined when its frame is malformed.
+ * A turn that does not pass, or belongs to another thread, is left out and counted, so one bad
+ * row never hides a member's whole history; a `handoff` page code does not know is left out.
  */
 export function readPage(value: unknown): ReadPage | undefined {
   if (!isRecord(value)) return undefined;
   const { threadId, turns, older, cursor } = value;
+  const handoff = readHandoff(value.handoff);
   if (!isThreadId(threadId) || !Array.isArray(turns) || turns.length > PAGE_LIMITS.turnsPerPage) return undefined;
   if (!nullOr(textUpTo(PAGE_LIMITS.cursorChars))(older) || !isCount(cursor)) return undefined;
   const good: Turn[] = [];
@@ -77,7 +84,9 @@ export function readPage(value: unknown): ReadPage | undefined {
     const turn = readTurn(raw);
     if (turn && turn.threadId === threadId) good.push(turn);
   }
-  return { page: { threadId, turns: good, older, cursor }, dropped: turns.length - good.length };
+  const page: ChatPage = { threadId, turns: good, older, cursor };
+  if (handoff) page.handoff = handoff;
+  return { page, dropped: turns.length - good.length };
 }
 
 /** `{ok: true, threadId, turns, older, cursor}` of getChatMessages. */
@@ -86,10 +95,19 @@ export function readPageAnswer(value: Record<string, unknown>) {
   return read && { ok: true as const, page: read.page };
 }
 
-/** `{ok: true, threadId, turn}` of sendChatMessage. */
+/** `{ok: true, threadId, turn, handoff?}` of sendChatMessage. */
 export function readSendAnswer(value: Record<string, unknown>) {
   const turn = readTurn(value.turn);
-  return turn && isThreadId(value.threadId) ? { ok: true as const, threadId: value.threadId, turn } : undefined;
+  return turn && isThreadId(value.threadId) ? { ok: true as const, threadId: value.threadId, turn, handoff: readHandoff(value.handoff) } : undefined;
+}
+
+/**
+ * `{ok: true, threadId, handoff: 'active', turn?}` of requestHuman. `turn` records the handoff
+ * (absent when it was already): one that does not pass is left out, since the handoff happened.
+ */
+export function readHumanAnswer(value: Record<string, unknown>) {
+  if (!isThreadId(value.threadId) || value.handoff !== 'active') return undefined;
+  return { ok: true as const, threadId: value.threadId, turn: readTurn(value.turn) };
 }
 
 /** `{ok: true, turn}` of rateAnswer. */
