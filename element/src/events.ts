@@ -35,6 +35,8 @@ export interface SitegptMemberChatEventMap {
   'sitegpt-visibility': CustomEvent<{ visible: boolean }>;
   /** The member asked for a person from the site's team (architecture.md §10). */
   'sitegpt-request-human': CustomEvent<Record<string, never>>;
+  /** The member confirmed *Delete my chat*; page code calls forgetMyChat, then shows the member's new, empty chat. */
+  'sitegpt-delete-chat': CustomEvent<Record<string, never>>;
 }
 
 declare global {

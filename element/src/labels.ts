@@ -60,6 +60,14 @@ const en = {
   'handed-off': "You're talking to our team. A person will reply here.",
   'handoff-failed': 'Our team could not be reached.',
   sent: 'Sent',
+  // The toolbar's menu: *Delete my chat* (forgetMyChat), both modes.
+  'chat-menu': 'Chat options',
+  'delete-chat': 'Delete my chat',
+  'confirm-delete-chat': "Delete your chat? You'll start again with an empty chat, and this one can't be brought back.",
+  delete: 'Delete',
+  'deleting-chat': 'Deleting your chat…',
+  'chat-deleted': 'Your chat was deleted.',
+  'delete-failed': 'Your chat could not be deleted.',
 };
 
 export type LabelKey = keyof typeof en;
@@ -120,6 +128,13 @@ const de: Labels = {
   'handed-off': 'Sie schreiben mit unserem Team. Eine Person antwortet hier.',
   'handoff-failed': 'Unser Team ist gerade nicht erreichbar.',
   sent: 'Gesendet',
+  'chat-menu': 'Chat-Optionen',
+  'delete-chat': 'Meinen Chat löschen',
+  'confirm-delete-chat': 'Ihren Chat löschen? Sie beginnen mit einem leeren Chat, dieser lässt sich nicht wiederherstellen.',
+  delete: 'Löschen',
+  'deleting-chat': 'Ihr Chat wird gelöscht…',
+  'chat-deleted': 'Ihr Chat wurde gelöscht.',
+  'delete-failed': 'Ihr Chat konnte nicht gelöscht werden.',
 };
 
 const BUILT_IN: Record<string, Labels> = { en, de };

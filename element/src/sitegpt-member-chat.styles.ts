@@ -49,8 +49,23 @@ export const styles = css`
   .toolbar [part~='toolbar-text'] {
     font-size: 0.9em;
   }
-  .busy-text:focus {
+  .toolbar span:focus {
     outline: none;
+  }
+  /* The toolbar's menu: its one item opens under the button, over the chat. */
+  .menu {
+    position: relative;
+  }
+  .items {
+    position: absolute;
+    right: 0;
+    top: calc(100% + 4px);
+    z-index: 1;
+    padding: 6px;
+    white-space: nowrap;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_bg);
+    box-shadow: 0 4px 16px color-mix(in srgb, var(--_fg) 25%, transparent);
   }
   .notice {
     justify-content: space-between;

@@ -4,13 +4,13 @@ import { deriveView, type ChatState, type ChatView } from './chat-state.js';
 import { emit } from './events.js';
 import { LABEL_KEYS, builtInLabels, errorLabel, type Labels } from './labels.js';
 import { MemberScope } from './member-scope.js';
-import { NewConversationFlow } from './new-conversation.js';
 import { HandoffFlow, handoffButton, type HandoffState, type HandoffView } from './pane/handoff.js';
 import { PaneController } from './pane/pane-controller.js';
 import { paneStyles } from './pane/pane.styles.js';
 import { paneAnnouncement, paneView } from './pane/pane-view.js';
 import { closedPanel, readService } from './service.js';
 import { styles } from './sitegpt-member-chat.styles.js';
+import { ToolbarFlow } from './toolbar-flow.js';
 import { announcement, errorPanel, loadingPanel, noticeView, signedOutPanel, toolbarView } from './views.js';
 import { WidgetHost } from './widget/widget-host.js';
 
@@ -35,7 +35,7 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @attr email - The member's login email, for the widget's verified identity.
  * @attr email-signature - Hex HMAC-SHA256 of `email` from the backend.
  * @attr error - A backend error code; shows the error view (with a retry button where a retry can help).
- * @attr notice - A backend error code after *New conversation* failed: the old chat stays, under a notice. `""` clears it.
+ * @attr notice - A backend error code after *New conversation* or *Delete my chat* failed: the old chat stays, under a notice. `""` clears it.
  * @attr widget-strategy - `frame` (default) or `script`.
  * @attr widget-url - `frame` URL template with `{chatbotId}`, `{thread}`, `{email}`, `{signature}`; https (http only on localhost); never the page's own origin.
  * @attr ready-on - `message` (default): ready on the widget's first message; `load`: once its frame loaded, which an error page also does.
@@ -69,6 +69,7 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @fires sitegpt-load-older - Native: the member reached the top of the history. Detail `{before}`, once per cursor.
  * @fires sitegpt-react - Native: thumbs on an answer. Detail `{messageId, reaction}`: `POSITIVE`, `NEGATIVE` or `NEUTRAL` (cleared).
  * @fires sitegpt-request-human - Native: the member pressed *Talk to a person* (once until page code answers with `handoff="active"` or `handoff-error`). Detail `{}`.
+ * @fires sitegpt-delete-chat - The member confirmed *Delete my chat* in the toolbar's menu (once until page code answers with another `thread`, `notice` or `error`). Detail `{}`.
  * @fires sitegpt-visibility - The chat (pane, widget or closed view) came into or out of view; page code polls only while it is visible. Detail `{visible}`.
  *
  * @csspart base - The element's whole box.
@@ -76,6 +77,10 @@ const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
  * @csspart toolbar-text - The toolbar's question or busy text.
  * @csspart confirm - The inline confirmation of a new conversation.
  * @csspart busy-text - "Starting a new conversation…".
+ * @csspart menu-button - The toolbar's menu button (*Chat options*), which shows *Delete my chat*.
+ * @csspart menu - The menu's box.
+ * @csspart delete-chat-button - *Delete my chat* in the menu.
+ * @csspart deleted-text - "Your chat was deleted.", beside the fresh chat that replaced it.
  * @csspart notice - The alert above the old chat when a new conversation could not be started.
  * @csspart notice-text - The notice's words.
  * @csspart widget - The box the widget frame fills.
@@ -144,7 +149,9 @@ export class SitegptMemberChatElement extends LitElement {
   readonly #internals = this.attachInternals();
   readonly #scope = new MemberScope();
   readonly #widget = new WidgetHost(this);
-  readonly #flow = new NewConversationFlow(this, (threadId) => emit(this, 'sitegpt-new-conversation', { threadId }));
+  readonly #flow = new ToolbarFlow(this, (action, threadId) =>
+    action === 'delete' ? emit(this, 'sitegpt-delete-chat', {}) : emit(this, 'sitegpt-new-conversation', { threadId })
+  );
   readonly #pane = new PaneController(this);
   readonly #handoff = new HandoffFlow(this);
   #view: ChatView = { state: 'pending' };
@@ -153,6 +160,12 @@ export class SitegptMemberChatElement extends LitElement {
   #graceTimer?: ReturnType<typeof setTimeout>;
   #reported = '';
   #lang?: string;
+
+  constructor() {
+    super();
+    // The member wrote in the fresh chat: the toolbar stops saying the old one was deleted.
+    this.addEventListener('sitegpt-send', () => this.#flow.moveOn());
+  }
 
   /** The current state; also reflected as the read-only `state` attribute. */
   get state(): ChatState {

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChatView } from './chat-state.js';
 import { errorLabel, type Labels } from './labels.js';
-import type { NewConversationFlow } from './new-conversation.js';
+import { chatMenu } from './chat-menu.js';
+import type { ToolbarFlow } from './toolbar-flow.js';
 
 /**
  * The element's views as template helpers. Members read words only: error codes stay in
@@ -53,40 +54,45 @@ export function errorPanel(t: Labels, error: NonNullable<ChatView['error']>, act
 }
 
 /**
- * The bar above the chat in the ready state: *New conversation*, its confirmation, or its busy
- * state; `extra` (the pane's *Talk to a person*) sits beside the button when neither is under way.
+ * The bar above the chat in the ready state: *New conversation* and the menu with *Delete my
+ * chat*, an action's confirmation, or its busy state; `extra` (the pane's *Talk to a person*)
+ * sits beside the button when nothing is under way, after a line saying the chat was just deleted.
  */
-export function toolbarView(t: Labels, flow: NewConversationFlow, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function toolbarView(t: Labels, flow: ToolbarFlow, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+  const deleting = flow.action === 'delete';
   if (flow.phase === 'confirming') {
     return html`<div part="toolbar" class="toolbar">
-      <div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text" @keydown=${flow.cancelOnEscape}>
-        <span id="confirm-text" part="toolbar-text">${t['confirm-new-conversation']}</span>
-        <button type="button" part="button confirm-button" @click=${flow.start}>${t['start-new']}</button>
+      <div part="confirm" class="confirm" role="group" aria-labelledby="confirm-text" data-action=${flow.action} @keydown=${flow.cancelOnEscape}>
+        <span id="confirm-text" part="toolbar-text">${deleting ? t['confirm-delete-chat'] : t['confirm-new-conversation']}</span>
+        <button type="button" part="button confirm-button" @click=${flow.start}>${deleting ? t.delete : t['start-new']}</button>
         <button type="button" part="button cancel-button" @click=${flow.cancel}>${t.cancel}</button>
       </div>
     </div>`;
   }
   const busy = flow.phase === 'busy';
   return html`<div part="toolbar" class="toolbar">
-    ${busy ? html`<span part="toolbar-text busy-text" tabindex="-1">${t['starting-new-conversation']}</span>` : extra}
+    ${busy
+      ? html`<span part="toolbar-text busy-text" tabindex="-1">${deleting ? t['deleting-chat'] : t['starting-new-conversation']}</span>`
+      : html`${flow.deleted() ? html`<span part="toolbar-text deleted-text" tabindex="-1">${t['chat-deleted']}</span>` : nothing}${extra}`}
     <button
       type="button"
       part="button new-conversation-button"
       ?disabled=${busy}
-      aria-busy=${busy ? 'true' : 'false'}
+      aria-busy=${busy && !deleting ? 'true' : 'false'}
       @click=${flow.confirm}
     >
       ${t['new-conversation']}
     </button>
+    ${chatMenu(t, flow, busy)}
   </div>`;
 }
 
-/** Above the old chat when a new conversation could not be started. */
-export function noticeView(t: Labels, code: string, flow: NewConversationFlow, signIn: () => void): TemplateResult {
+/** Above the old chat when a new conversation could not be started, or the chat could not be deleted. */
+export function noticeView(t: Labels, code: string, flow: ToolbarFlow, signIn: () => void): TemplateResult {
   const action = errorAction(code);
   return html`<div part="notice" class="notice" role="alert">
     <p part="notice-text">
-      <strong>${t['new-conversation-failed']}</strong> ${t[errorLabel(code)]}
+      <strong>${flow.action === 'delete' ? t['delete-failed'] : t['new-conversation-failed']}</strong> ${t[errorLabel(code)]}
       ${action === 'contact' ? t['contact-site'] : nothing}
     </p>
     <div class="actions">
@@ -101,11 +107,14 @@ export function noticeView(t: Labels, code: string, flow: NewConversationFlow, s
 }
 
 /** What the live region says for the current view. */
-export function announcement(t: Labels, view: ChatView, flow: NewConversationFlow): string {
+export function announcement(t: Labels, view: ChatView, flow: ToolbarFlow): string {
   const { state, error } = view;
   if (state === 'error' && error) return t[errorLabel(error.code)];
   if (state === 'signed-out') return t['signed-out-title'];
   if (state === 'closed') return t['closed-title'];
-  if (state === 'ready') return flow.phase === 'busy' ? t['starting-new-conversation'] : t.ready;
+  if (state === 'ready') {
+    if (flow.phase === 'busy') return flow.action === 'delete' ? t['deleting-chat'] : t['starting-new-conversation'];
+    return flow.deleted() ? t['chat-deleted'] : t.ready;
+  }
   return state === 'loading' ? t.loading : '';
 }

@@ -42,6 +42,7 @@ const ELEMENT_EVENTS = [
   'sitegpt-react',
   'sitegpt-visibility',
   'sitegpt-request-human',
+  'sitegpt-delete-chat',
 ] as const;
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
@@ -166,6 +167,7 @@ connectMemberChat(
     // The page the member is on, for the typed context (masterPage: @wix/site-location).
     pagePath: () => location.pathname,
     startNewConversation: () => methods.startNewConversation(),
+    forgetMyChat: () => methods.forgetMyChat(),
     sendChatMessage: (args) => methods.sendChatMessage(args),
     getChatMessages: (args) => methods.getChatMessages(args),
     rateAnswer: (args) => methods.rateAnswer(args),

@@ -14,7 +14,7 @@ import { location } from '@wix/site-location';
 import { authentication, currentMember } from '@wix/site-members';
 import { realtime } from '@wix/site-realtime';
 import { rendering } from '@wix/site-window';
-import { getChatMessages, getMemberChat, rateAnswer, requestHuman, sendChatMessage, startNewConversation } from 'backend/sitegpt.web';
+import { forgetMyChat, getChatMessages, getMemberChat, rateAnswer, requestHuman, sendChatMessage, startNewConversation } from 'backend/sitegpt.web';
 import { connectMemberChat } from 'public/sitegpt-member-chat.js';
 
 /**
@@ -39,6 +39,9 @@ $w.onReady(() => {
     // The page the member is on, for the typed context the backend builds (checked there again).
     pagePath,
     startNewConversation,
+    // *Delete my chat* in the element's menu: the member's mapping and mirrored messages go, and
+    // their next chat is a new, empty one; SiteGPT keeps its copy (docs/privacy.md).
+    forgetMyChat,
     sendChatMessage,
     getChatMessages,
     rateAnswer,

@@ -29,6 +29,8 @@ export interface MemberChatDeps {
   /** The web methods of `backend/sitegpt.web`; the pane asks getMemberChat for `{history: true}`. */
   getMemberChat(args?: GetMemberChatArgs): Promise<unknown>;
   startNewConversation(): Promise<unknown>;
+  /** *Delete my chat*: `forgetMyChat()` of `backend/sitegpt.web`; without it a press says the chat is not set up correctly. */
+  forgetMyChat?(): Promise<unknown>;
   /**
    * The path of the page the member is on (`/pricing`), for the typed context the backend builds
    * (`@wix/site-location` on a site). Optional; a path that is not a plain site path of at most

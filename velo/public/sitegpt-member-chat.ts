@@ -4,7 +4,7 @@
  * `@wix/authentication`, `@wix/site-members`, `@wix/site-window` and the web methods in.
  * The pane (native mode, architecture.md §8, or widget mode while the operator's service is
  * `fallback`) adds its part from native/native-mode.ts through chat-display.ts; the service is
- * watched by service-watch.ts.
+ * watched by service-watch.ts; *Delete my chat* runs in chat-deletion.ts.
  *
  * The element's rule it keeps: a thread belongs to the member that was current when it was
  * set, so for every answer `member-id` is set first, then the service, the member's email,
@@ -12,6 +12,7 @@
  * takes a token, and anything that changes who is signed in takes a new one.
  */
 import { askForChat, readChat, widgetContextValue, type Chat } from './chat-answer.js';
+import { ChatDeletion } from './chat-deletion.js';
 import { ChatDisplay } from './chat-display.js';
 import type { MemberChatConnection, MemberChatDeps, MemberChatElement } from './controller-deps.js';
 import { GLOBAL_TIMERS } from './native/live-updates.js';
@@ -60,11 +61,24 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
   let serviceSet = false;
   let contextSet = false;
   const unsubscribers: Array<() => void> = [];
+  const deletion = new ChatDeletion({
+    forgetMyChat: deps.forgetMyChat,
+    member: () => shownMember,
+    // The mapping and the mirrored messages are gone: the member's next chat is a new, empty one.
+    deleted: () => signIn('get'),
+    failed: (code) => {
+      // A session that ended needs the sign-in view; anything else keeps the chat under a notice.
+      if (code !== 'NOT_SIGNED_IN') return set('notice', code);
+      failedAction = 'get';
+      set('error', code);
+    },
+  });
 
   const set = (name: string, value: string) => {
     const newMember = name === 'member-id' && value !== shownMember;
     if (newMember) shownThread = '';
     if (name === 'member-id') shownMember = value;
+    if (newMember) deletion.reset();
     if (name === 'thread') shownThread = value;
     element.setAttribute(name, value);
     if (newMember) display.memberSet(value);
@@ -163,7 +177,7 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
    * its way brings the same; if this one fails, the chat on screen stays.
    */
   function follow(): void {
-    if (disposed || asking || !shownThread || !deps.loggedIn()) return;
+    if (disposed || asking || deletion.busy || !shownThread || !deps.loggedIn()) return;
     signIn('get', { quiet: true });
   }
 
@@ -196,6 +210,11 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
       if (disposed || starting || !deps.loggedIn()) return;
       set('notice', '');
       signIn('new');
+    });
+    element.on('sitegpt-delete-chat', () => {
+      if (disposed || starting || !deps.loggedIn()) return;
+      set('notice', '');
+      deletion.request();
     });
     // Without realtime the service is re-checked only while the chat can be seen.
     element.on('sitegpt-visibility', (event) => {
@@ -246,6 +265,7 @@ export function connectMemberChat(element: MemberChatElement, deps: MemberChatDe
       if (disposed) return;
       disposed = true;
       token++;
+      deletion.reset();
       display.dispose();
       watch.stop();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { emit } from '../events.js';
 import { errorLabel, type Labels } from '../labels.js';
-import { GIVE_UP_AFTER_MS } from '../new-conversation.js';
+import { GIVE_UP_AFTER_MS } from '../toolbar-flow.js';
 
 /** Where the member stands with a person: page code's `handoff` (`""` when neither). */
 export type HandoffState = '' | 'offer' | 'active';

@@ -59,7 +59,10 @@ export interface TranscriptStore {
   page(memberId: string, threadId: string, options: { beforeSeq?: string; limit: number }): Promise<TurnRow[]>;
   /** The member's turns of one thread with `rev >= sinceRev`, lowest rev first; never claim rows. */
   changedSince(memberId: string, threadId: string, sinceRev: number, limit: number): Promise<TurnRow[]>;
-  /** Removes every row of the member (forgetMyChat); answers how many went. */
+  /**
+   * Removes every row of the member (forgetMyChat); answers how many went. A store the site
+   * doesn't have (widget mode may skip SiteGptMessages) holds none: 0, not a failure.
+   */
   removeMember(memberId: string): Promise<number>;
   /**
    * One page of every member's turns asked in `[fromMs, toMs)`, in `askedAt` order (ties by

@@ -10,6 +10,17 @@ import { httpStatus, requireWixContext, wixErrorCode } from './sdk-errors.js';
 /** An insert found its `_id` taken: another call (device, container) got there first. */
 export class Duplicate extends Error {}
 
+/**
+ * WDE0025, the site has no such collection: the set-up failure every caller sees, kept apart so
+ * a caller for whom a missing collection means "nothing there" (forgetting a member in widget
+ * mode, which may skip SiteGptMessages) can tell it from a refusal.
+ */
+export class MissingCollection extends Failure {
+  constructor(label: string) {
+    super('MISCONFIGURED', `${label}-setup`);
+  }
+}
+
 export async function cmsCall<T>(label: string, work: () => Promise<T>): Promise<Exclude<T, (...args: never[]) => unknown>> {
   let result: T;
   try {
@@ -20,7 +31,8 @@ export async function cmsCall<T>(label: string, work: () => Promise<T>): Promise
     if (code === 'WDE0074' || code === 'WDE0123' || status === 409) throw new Duplicate();
     if (code === 'WDE0028' || status === 504) throw new Failure('UPSTREAM_UNAVAILABLE', `${label}-timeout`);
     // No permission, or no such collection: the site has not been set up as the README says.
-    if (code === 'WDE0027' || code === 'WDE0025' || status === 403) {
+    if (code === 'WDE0025') throw new MissingCollection(label);
+    if (code === 'WDE0027' || status === 403) {
       throw new Failure('MISCONFIGURED', `${label}-setup`);
     }
     if (code === 'WDE0073' || status === 404) throw new Failure('INTERNAL', `${label}-gone`);

@@ -12,7 +12,7 @@ import { ERROR_CODES, REACTIONS, TURN_KINDS, TURN_STATUSES } from '../../../cont
 import { readScanCursor, scanPage } from '../metrics/scan-cursor.js';
 import { Failure } from '../runtime/failure.js';
 import type { QuestionStamp, TranscriptStore, TurnRow } from '../ports.js';
-import { cmsCall, Duplicate } from './cms-call.js';
+import { cmsCall, Duplicate, MissingCollection } from './cms-call.js';
 import { requireWixContext } from './sdk-errors.js';
 
 /** bulkRemove takes at most 1000 IDs; forgetting stops after this many rounds (50,000 rows). */
@@ -107,7 +107,14 @@ export function wixTranscriptStore(collection: string): TranscriptStore {
       let removed = 0;
       for (let round = 0; round < REMOVE_ROUNDS; round++) {
         const ofMember = query().eq('memberId', memberId).limit(REMOVE_BATCH);
-        const found = await cmsCall('cms-query', () => ofMember.find({ consistentRead: true }));
+        let found;
+        try {
+          found = await cmsCall('cms-query', () => ofMember.find({ consistentRead: true }));
+        } catch (error) {
+          // No such collection (widget mode may skip it): no rows to delete. Any other refusal stays.
+          if (error instanceof MissingCollection) return removed;
+          throw error;
+        }
         const ids = found.items.map((item) => String(item._id));
         if (ids.length === 0) break;
         const result = await cmsCall('cms-remove', () => auth.elevate(items.bulkRemove)(collection, ids));
