@@ -21,6 +21,12 @@ const ADMIN_WEB_METHODS: Readonly<Record<string, AdminWebMethod>> = {
       return { ok: true, run: (kit) => kit.getChatMetrics(parsed.data[0]) };
     },
   },
+  checkSetup: {
+    parse(args) {
+      if (args.length > 0) return { ok: false, error: 'checkSetup takes no argument' };
+      return { ok: true, run: (kit) => kit.checkSetup() };
+    },
+  },
 };
 
 export function findAdminWebMethod(name: string): AdminWebMethod | undefined {

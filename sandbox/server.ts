@@ -14,6 +14,8 @@
  *   /_sandbox/settings    the operator's SiteGptSettings item: read, change (routes/settings-route.ts)
  *   /_sandbox/inbox       the site owner's Wix Inbox stand-in: the conversations handoffs opened,
  *                         and the owner's reply, delivered as Wix's backend event (routes/inbox-route.ts)
+ *   /_sandbox/setup       the setup check's *Break the setup* switch, switched by the site owner only
+ *                         (routes/setup-route.ts, setup-site.ts)
  *   /sitegpt/*            stand-in only: the SiteGPT widget stand-in (standin.ts)
  * Every request must name a loopback host (host-guard.ts); a POST to our routes must come
  * from the page's own origin.
@@ -41,6 +43,9 @@ import { FileSettingsStore } from './settings-store.js';
 import { adminRoute } from './routes/admin-route.js';
 import { seedRoute } from './routes/seed-route.js';
 import { createAdminBackend } from './admin-backend.js';
+import { makeConfig } from '../velo/backend/config.js';
+import { sandboxSetupPorts, SetupSwitch } from './setup-site.js';
+import { setupRoute } from './routes/setup-route.js';
 import { Sessions, loadSessionSecret } from './session.js';
 import { DEV_API_KEY, DEV_CHATBOT_ID, STANDIN_API, createStandin, type Standin } from './standin.js';
 import { DEV_OPENAI_KEY, createOpenAiStandin, type OpenAiStandin } from './openai-standin.js';
@@ -95,12 +100,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   mkdirSync(dir, { recursive: true });
   const real = Boolean(env.SITEGPT_API_KEY && env.SITEGPT_CHATBOT_ID);
   const chatbotId = real ? env.SITEGPT_CHATBOT_ID!.trim() : DEV_CHATBOT_ID;
-  const secrets = {
+  // The setup check's *Break the setup* switch drops SITEGPT_API_KEY from what every part reads.
+  const setup = new SetupSwitch();
+  const secrets = setup.secrets({
     SITEGPT_API_KEY: real ? env.SITEGPT_API_KEY : DEV_API_KEY,
     SITEGPT_CHATBOT_ID: chatbotId,
     SITEGPT_THREAD_SECRET: env.SITEGPT_THREAD_SECRET || undefined,
     OPENAI_API_KEY: env.OPENAI_API_KEY || DEV_OPENAI_KEY,
-  };
+  });
 
   const scope = new CallScope();
   const standin = real ? undefined : createStandin(scope);
@@ -132,9 +139,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(standin ? { sitegptBaseUrl: STANDIN_API, sitegptFetch: standin.fetch } : { sitegptFetch: (input, init) => globalThis.fetch(input, init) }),
   });
   const vite = await createPageServer({ repo: REPO, dataDir: dir, quiet: options.quiet });
+  const sitegptFetch: typeof fetch = standin ? standin.fetch : (input, init) => globalThis.fetch(input, init);
+  const setupPorts = sandboxSetupPorts({
+    config: makeConfig(standin ? { sitegptBaseUrl: STANDIN_API } : {}),
+    setup,
+    secrets,
+    settings,
+    sitegptFetch,
+    openaiFetch: openai.fetch,
+    ...(openai.real ? {} : { openaiStandinKey: DEV_OPENAI_KEY }),
+  });
   const routes: Route[] = [
     authRoutes(sessions),
-    webMethodRoute({ kit, adminKit: createAdminBackend({ scope, transcript, calls, quiet: options.quiet }), scope, sessions }),
+    webMethodRoute({ kit, adminKit: createAdminBackend({ scope, transcript, calls, quiet: options.quiet, setup: setupPorts }), scope, sessions }),
     adminRoute(sessions),
     seedRoute(transcript),
     realtime.route(sessions),
@@ -142,6 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     agentRoute({ chatbotId, sessions, threads, realtime, standin }),
     settingsRoute({ store: settings, realtime, cacheMs: SANDBOX_SETTINGS_CACHE_MS }),
     inboxRoute({ inbox, backend: kit }),
+    setupRoute(setup, sessions),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

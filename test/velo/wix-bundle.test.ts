@@ -167,13 +167,19 @@ describe('the Wix site bundle', () => {
 
   it('backend/sitegpt-admin.web.js holds only Admin web methods, and the metrics page code imports them from there', async () => {
     const wanted = moduleImports(emitted.get('pages/chatMetrics.js')!).find(({ specifier }) => specifier === 'backend/sitegpt-admin.web');
-    assert.deepEqual(wanted?.names, ['getChatMetrics']);
-    assert.deepEqual(moduleExports(emitted.get('backend/sitegpt-admin.web.js')!), ['getChatMetrics']);
+    assert.deepEqual(wanted?.names, ['checkSetup', 'getChatMetrics']);
+    assert.deepEqual(moduleExports(emitted.get('backend/sitegpt-admin.web.js')!), ['checkSetup', 'getChatMetrics']);
     const admin = (await import(pathToFileURL(join(src, 'backend/sitegpt-admin.web.js')).href)) as Record<string, { permission?: unknown }>;
     assert.equal(typeof admin.getChatMetrics, 'function');
     assert.equal(admin.getChatMetrics!.permission, Permissions.Admin);
-    // And no member's web method can reach the metrics.
+    // The setup check too: it reads the site's set-up (secret names, collections), for admins only.
+    assert.equal(typeof admin.checkSetup, 'function');
+    assert.equal(admin.checkSetup!.permission, Permissions.Admin);
+    // The site's own realtime-permissions file is loaded by name, when the check runs, never bundled in.
+    assert.match(emitted.get('backend/sitegpt-admin.web.js')!, /import\(["']backend\/realtime-permissions["']\)/);
+    // And no member's web method can reach the metrics or the setup check.
     assert.ok(!moduleExports(emitted.get('backend/sitegpt.web.js')!).includes('getChatMetrics'));
+    assert.ok(!moduleExports(emitted.get('backend/sitegpt.web.js')!).includes('checkSetup'));
   });
 
   it('the metrics element is its own classic-script file; it and its controller import nothing; the member element carries none of it', () => {

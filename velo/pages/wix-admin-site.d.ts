@@ -4,8 +4,10 @@
  */
 declare module 'backend/sitegpt-admin.web' {
   export const getChatMetrics: typeof import('../backend/sitegpt-admin.web.js').getChatMetrics;
+  export const checkSetup: typeof import('../backend/sitegpt-admin.web.js').checkSetup;
 }
 
 declare module 'public/chat-metrics.js' {
   export const connectChatMetrics: typeof import('../public/chat-metrics.js').connectChatMetrics;
+  export const connectSetupCheck: typeof import('../public/chat-metrics.js').connectSetupCheck;
 }

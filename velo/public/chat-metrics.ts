@@ -5,9 +5,11 @@
  * element's default range), then whatever range the element asks for. Only the answer to the
  * latest request is set: an earlier one that arrives late is dropped. Answers are checked by
  * hand (the element parses them against the contract again), so this file carries no zod.
+ * `connectSetupCheck` drives `<sitegpt-setup-check>` with the Admin web method `checkSetup` the
+ * same way: one check at once, another on each *Check again*.
  */
 import { DEFAULT_PRESET, lastDays, type DateRange } from '../../element/src/metrics/date-range.js';
-import { METRICS_MAX } from '../../element/src/metrics/attribute-limits.js';
+import { METRICS_MAX, SETUP_REPORT_MAX } from '../../element/src/metrics/attribute-limits.js';
 import { isCount, isRecord, settle } from './web-method-answers.js';
 
 /** What Wix page code can do with a custom element (`$w('#chatMetrics')`). */
@@ -77,4 +79,51 @@ function readFigures(value: Record<string, unknown>, range: DateRange): { ok: tr
   if (value.from !== range.from || value.to !== range.to || !Array.isArray(value.days)) return undefined;
   const json = JSON.stringify(value);
   return json.length <= METRICS_MAX ? { ok: true, json } : undefined;
+}
+
+export interface SetupCheckDeps {
+  /** `checkSetup` of `backend/sitegpt-admin.web`. */
+  checkSetup(): Promise<unknown>;
+  /** True in the browser; false in Wix's server-side render, where nothing must happen. */
+  isBrowser(): boolean | Promise<boolean>;
+}
+
+export function connectSetupCheck(element: ChatMetricsElement, deps: SetupCheckDeps): ChatMetricsConnection {
+  let latest = 0;
+  let disposed = false;
+
+  async function check(): Promise<void> {
+    const token = ++latest;
+    const answer = await settle(() => deps.checkSetup(), readReport);
+    if (disposed || token !== latest) return;
+    if (answer.ok) {
+      element.setAttribute('error', '');
+      element.setAttribute('report', answer.json);
+    } else {
+      element.setAttribute('error', answer.code);
+    }
+  }
+
+  const ready = (async () => {
+    if (!(await deps.isBrowser()) || disposed) return false;
+    element.on('sitegpt-setup-request', () => {
+      if (!disposed) void check();
+    });
+    void check();
+    return true;
+  })();
+
+  return {
+    ready,
+    dispose() {
+      disposed = true;
+    },
+  };
+}
+
+/** The answer as the element's attribute, if it is a report that fits the element's cap. */
+function readReport(value: Record<string, unknown>): { ok: true; json: string } | undefined {
+  if (!Array.isArray(value.checks)) return undefined;
+  const json = JSON.stringify(value);
+  return json.length <= SETUP_REPORT_MAX ? { ok: true, json } : undefined;
 }

@@ -33,6 +33,10 @@ export class WixFake {
   readonly realtimeFaults: number[] = [];
   /** Collections the site does not have: every CMS request naming one answers WDE0025, as Wix does. */
   readonly missingCollections = new Set<string>();
+  /** collection ID → its structure and permissions, as the Data Collections API answers them (the setup check). */
+  readonly collectionDefs = new Map<string, CollectionDef>();
+  /** Each entry answers one upcoming collection-structure request with that HTTP status instead. */
+  readonly collectionFaults: number[] = [];
 
   rows(collection: string): Data[] {
     return [...(this.cms.get(collection)?.values() ?? [])];
@@ -51,6 +55,8 @@ export class WixFake {
     this.published.length = 0;
     this.realtimeFaults.length = 0;
     this.missingCollections.clear();
+    this.collectionDefs.clear();
+    this.collectionFaults.length = 0;
   }
 
   readonly handlers: HttpHandler[] = [
@@ -144,6 +150,22 @@ export class WixFake {
     http.post('*/wix-data/v2/items', async ({ request }) => this.#write(request, 'insert')),
     http.post('*/wix-data/v2/items/update', async ({ request }) => this.#write(request, 'update')),
     http.post('*/wix-data/v2/items/patch', async ({ request }) => this.#write(request, 'patch')),
+    // The Secrets Manager's list (listSecretInfo). Wix says each value in it is encrypted; the fake
+    // sends the plain value, the worst case, so a test sees whether an adapter lets it through.
+    http.get('*/api/v1/secrets', ({ request }) => {
+      this.#record(request, undefined);
+      return HttpResponse.json({ secrets: [...this.secrets].map(([name, value], i) => ({ id: `secret-${i}`, name, value })) });
+    }),
+    // The Data Collections API (getDataCollection): a collection's fields and permissions.
+    http.get('*/wix-data/v2/collections/:id', ({ request, params }) => {
+      this.#record(request, undefined);
+      const status = this.collectionFaults.shift();
+      if (status !== undefined) return wixError(status, 'COLLECTION_FAULT', 'Injected collection fault');
+      const id = String(params.id);
+      const def = this.missingCollections.has(id) ? undefined : this.collectionDefs.get(id);
+      if (!def) return wixError(404, 'WDE0025', 'The collection does not exist');
+      return HttpResponse.json({ collection: { id, collectionType: 'NATIVE', fields: def.fields, ...(def.permissions ? { permissions: def.permissions } : {}) } });
+    }),
   ];
 
   async #write(request: Request, action: 'insert' | 'update' | 'patch'): Promise<Response> {
@@ -191,6 +213,11 @@ export class WixFake {
     this.requests.push({ method: request.method, path: url.pathname, search: url.searchParams, body });
     return url.searchParams;
   }
+}
+
+export interface CollectionDef {
+  fields: Array<{ key: string; type: string }>;
+  permissions?: { read: string; insert: string; update: string; remove: string };
 }
 
 export interface Published {

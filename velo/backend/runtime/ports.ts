@@ -38,7 +38,9 @@ export type MethodName =
   /** The member asks for a person (handoff). */
   | 'requestHuman'
   /** events.ts: a reply of the site's team in Wix Inbox, mirrored into the member's chat. */
-  | 'inboxReply';
+  | 'inboxReply'
+  /** Admin (sitegpt-admin.web.ts): the setup check. */
+  | 'checkSetup';
 
 /** One line per web-method call. Never the API key, the signature, the email or message text. */
 export interface LogLine {

@@ -7,3 +7,12 @@ declare module 'wix-crm-backend' {
     notify(body: string, channels: string[], options?: { recipients?: { role?: 'Owner' | 'All_Contributors' } }): Promise<void>;
   };
 }
+
+/**
+ * The site's own backend/realtime-permissions.js, which checkSetup loads (sitegpt-admin.web.ts)
+ * to run its rule with test subscribers. Typed loosely on purpose: it is the site's file, which
+ * may hold the owner's own rules too, and the check reads it defensively.
+ */
+declare module 'backend/realtime-permissions' {
+  export const realtime_check_permission: unknown;
+}

@@ -10,13 +10,21 @@ import { Failure } from '../../runtime/failure.js';
 import { portCall } from '../../runtime/port-call.js';
 import type { Clock, SecretsPort } from '../../runtime/ports.js';
 
+/**
+ * The key as the chat sends it: without the spaces or newline a pasted secret may carry;
+ * undefined when nothing is left. The setup check reads the key the same way.
+ */
+export function usableApiKey(value: string | null | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
 export function createApiKeySource(secrets: SecretsPort, clock: Clock, config: BackendConfig) {
   let cached: { key: string; until: number } | undefined;
   return {
     async get(deadline: Deadline): Promise<string> {
       if (cached && cached.until > clock.now()) return cached.key;
       const name = config.secretNames.openaiApiKey;
-      const key = (await portCall('secrets', deadline, config, () => secrets.get(name)))?.trim();
+      const key = usableApiKey(await portCall('secrets', deadline, config, () => secrets.get(name)));
       if (!key) {
         throw new Failure('MISCONFIGURED', 'secret-missing', { message: `The chat is not set up on this site: the secret ${name} is missing.` });
       }
