@@ -8,6 +8,7 @@ import { HandoffFlow, handoffButton, type HandoffState, type HandoffView } from 
 import { PaneController } from './pane/pane-controller.js';
 import { paneStyles } from './pane/pane.styles.js';
 import { paneAnnouncement, paneView } from './pane/pane-view.js';
+import { reflectState } from './reflect-state.js';
 import { closedPanel, readService } from './service.js';
 import { styles } from './sitegpt-member-chat.styles.js';
 import { ToolbarFlow } from './toolbar-flow.js';
@@ -238,10 +239,7 @@ export class SitegptMemberChatElement extends LitElement {
       : base;
     this.#view = view;
     this.#flow.sync({ state: view.state, member: config?.['member-id'], thread: config?.thread, notice: config?.notice });
-    if (this.getAttribute('state') !== view.state) this.setAttribute('state', view.state);
-    const states = this.#internals.states;
-    states.clear();
-    states.add(view.state);
+    reflectState(this, this.#internals, view.state);
   }
 
   protected override updated(): void {

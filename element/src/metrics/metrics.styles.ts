@@ -1,40 +1,16 @@
 import { css } from 'lit';
+import { adminBaseStyles } from './admin-base.styles.js';
 import { chartStyles } from './charts.styles.js';
 
 /** The admin page's figures: cards that wrap from three across to one on a 360 px phone. */
 const layoutStyles = css`
   :host {
-    --_accent: var(--sitegpt-chat-metrics-accent, #2563eb);
-    --_fg: var(--sitegpt-chat-metrics-foreground, #1f2937);
-    --_muted: var(--sitegpt-chat-metrics-muted, #4b5563);
-    --_bg: var(--sitegpt-chat-metrics-background, #fff);
-    --_line: color-mix(in srgb, var(--_fg) 14%, transparent);
-    display: block;
-    box-sizing: border-box;
     container-type: inline-size;
-    color: var(--_fg);
-    background: var(--_bg);
-    font: var(--sitegpt-chat-metrics-font, 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
   }
   h3 {
     margin: 0 0 6px;
     font-size: 0.95em;
     font-weight: 600;
-  }
-  p {
-    margin: 0;
   }
   .head {
     display: flex;
@@ -171,14 +147,6 @@ const layoutStyles = css`
   .state .button {
     margin-top: 12px;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   @media (prefers-reduced-motion: no-preference) {
     .segments button {
       transition: background 0.15s;
@@ -186,4 +154,4 @@ const layoutStyles = css`
   }
 `;
 
-export const metricsStyles = [layoutStyles, chartStyles];
+export const metricsStyles = [adminBaseStyles, layoutStyles, chartStyles];

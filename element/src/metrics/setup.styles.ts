@@ -1,34 +1,8 @@
 import { css } from 'lit';
+import { adminBaseStyles } from './admin-base.styles.js';
 
 /** The setup check: a list of rows, each with a status mark that also says its status in words. */
-export const setupStyles = css`
-  :host {
-    --_accent: var(--sitegpt-chat-metrics-accent, #2563eb);
-    --_fg: var(--sitegpt-chat-metrics-foreground, #1f2937);
-    --_muted: var(--sitegpt-chat-metrics-muted, #4b5563);
-    --_bg: var(--sitegpt-chat-metrics-background, #fff);
-    --_line: color-mix(in srgb, var(--_fg) 14%, transparent);
-    display: block;
-    box-sizing: border-box;
-    color: var(--_fg);
-    background: var(--_bg);
-    font: var(--sitegpt-chat-metrics-font, 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
-  p {
-    margin: 0;
-  }
+const rowStyles = css`
   .head {
     display: flex;
     flex-wrap: wrap;
@@ -122,12 +96,6 @@ export const setupStyles = css`
   .state {
     padding: 16px 0;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+export const setupStyles = [adminBaseStyles, rowStyles];

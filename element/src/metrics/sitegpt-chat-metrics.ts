@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { ChatMetrics } from '../../../contract/metrics.js';
 import { ERROR_CODE, LANG } from '../formats.js';
+import { reflectState } from '../reflect-state.js';
 import { csvName, metricsCsv } from './csv.js';
 import { DEFAULT_PRESET, lastDays, presetOf, sameRange, type DateRange, type Preset } from './date-range.js';
 import { formats } from './format.js';
@@ -139,9 +140,7 @@ export class SitegptChatMetricsElement extends LitElement {
 
   protected override willUpdate(): void {
     this.#state = deriveState(this.#pending !== undefined, this.#error, this.#metrics);
-    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    this.#internals.states.clear();
-    this.#internals.states.add(this.#state);
+    reflectState(this, this.#internals, this.#state);
   }
 
   protected override render(): TemplateResult {

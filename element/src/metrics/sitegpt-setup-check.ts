@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { SetupReport } from '../../../contract/setup.js';
 import { ERROR_CODE, LANG } from '../formats.js';
+import { reflectState } from '../reflect-state.js';
 import { readSetupReport } from './setup-input.js';
 import { setupStyles } from './setup.styles.js';
 import { checkedText, errorText, reportView, summaryText } from './setup-view.js';
@@ -88,9 +89,7 @@ export class SitegptSetupCheckElement extends LitElement {
 
   protected override willUpdate(): void {
     this.#state = this.#asking || (!this.#error && !this.#report) ? 'loading' : this.#error ? 'error' : 'ready';
-    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    this.#internals.states.clear();
-    this.#internals.states.add(this.#state);
+    reflectState(this, this.#internals, this.#state);
   }
 
   protected override render(): TemplateResult {

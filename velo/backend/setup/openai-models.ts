@@ -1,53 +1,34 @@
 /**
  * `GET {baseUrl}/models` of an OpenAI-compatible endpoint: the cheapest authenticated read it
- * offers (no tokens spent). Like the completions client, the key goes only into the
- * Authorization header, redirects are refused (no other host sees it), a 5xx body is not read
- * and any other reply is read up to a cap. `fetch` is injected.
+ * offers (no tokens spent), made the same way as a completion (providers/openai/http.ts).
+ * `fetch` is injected.
  */
-import { withTimeout, type Deadline } from '../runtime/deadline.js';
+import type { Deadline } from '../runtime/deadline.js';
 import { Failure } from '../runtime/failure.js';
-import { readCapped } from '../providers/read-capped.js';
+import { endpointUrl, requestOpenAi } from '../providers/openai/http.js';
 import type { OpenAiModelsPort } from './ports.js';
 
 /** A model list is a few KB; OpenAI's own is about 20 KB. */
 const MAX_REPLY_BYTES = 512 * 1024;
 
 export function modelsUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/models`;
+  return endpointUrl(baseUrl, 'models');
 }
 
 export function createOpenAiModels(options: { fetch: typeof globalThis.fetch }): OpenAiModelsPort {
   return {
     async listModels(call, deadline: Deadline) {
-      const ms = deadline.allow(call.timeoutMs);
-      if (ms <= 0) throw new Failure('UPSTREAM_UNAVAILABLE', 'openai-no-time');
-      return withTimeout(
-        ms,
-        () => new Failure('UPSTREAM_UNAVAILABLE', 'openai-timeout'),
-        async (signal) => {
-          let response: Response;
-          try {
-            response = await options.fetch(modelsUrl(call.baseUrl), {
-              method: 'GET',
-              headers: { authorization: `Bearer ${call.apiKey}`, accept: 'application/json' },
-              redirect: 'error',
-              signal,
-            });
-          } catch {
-            throw new Failure('UPSTREAM_UNAVAILABLE', 'openai-network');
-          }
-          if (response.status >= 500) {
-            void response.body?.cancel().catch(() => undefined);
-            throw new Failure('UPSTREAM_UNAVAILABLE', 'openai-5xx');
-          }
-          const text = await readCapped(response, MAX_REPLY_BYTES, 'openai-too-large');
-          if (response.status === 401 || response.status === 403) throw new Failure('MISCONFIGURED', 'openai-auth');
-          if (response.status === 404) throw new Failure('MISCONFIGURED', 'openai-not-found');
-          if (response.status === 429) throw new Failure('RATE_LIMITED', 'openai-429');
-          if (response.status < 200 || response.status >= 300) throw new Failure('UPSTREAM_UNAVAILABLE', `openai-${response.status}`);
-          return modelIds(text);
-        },
+      const reply = await requestOpenAi(
+        options.fetch,
+        { url: modelsUrl(call.baseUrl), apiKey: call.apiKey, timeoutMs: call.timeoutMs, maxReplyBytes: MAX_REPLY_BYTES },
+        deadline,
       );
+      const { status } = reply;
+      if (status === 401 || status === 403) throw new Failure('MISCONFIGURED', 'openai-auth');
+      if (status === 404) throw new Failure('MISCONFIGURED', 'openai-not-found');
+      if (status === 429) throw new Failure('RATE_LIMITED', 'openai-429');
+      if (status < 200 || status >= 300) throw new Failure('UPSTREAM_UNAVAILABLE', `openai-${status}`);
+      return modelIds(reply.text);
     },
   };
 }

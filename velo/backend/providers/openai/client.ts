@@ -6,11 +6,10 @@
  * and any other reply is read up to a byte cap and parsed before it is believed (replies.ts).
  * `fetch` is injected, so tests and the sandbox can point the client at the stand-in.
  */
-import { withTimeout, type Deadline } from '../../runtime/deadline.js';
-import { Failure } from '../../runtime/failure.js';
+import type { Deadline } from '../../runtime/deadline.js';
 import type { Completion, CompletionCall, OpenAiChatPort } from '../ports.js';
-import { readCapped } from '../read-capped.js';
 import { readCompletion } from './replies.js';
+import { endpointUrl, requestOpenAi } from './http.js';
 
 export interface OpenAiClientOptions {
   fetch: typeof globalThis.fetch;
@@ -21,40 +20,19 @@ export interface OpenAiClientOptions {
 
 /** `{baseUrl}/chat/completions`, whether or not the operator ended the base URL with a slash. */
 export function completionsUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  return endpointUrl(baseUrl, 'chat/completions');
 }
 
 export function createOpenAiClient(options: OpenAiClientOptions): OpenAiChatPort {
   const now = options.now ?? Date.now;
   return {
     async complete(call: CompletionCall, deadline: Deadline): Promise<Completion> {
-      const ms = deadline.allow(call.timeoutMs);
-      if (ms <= 0) throw new Failure('UPSTREAM_UNAVAILABLE', 'openai-no-time');
-      return withTimeout(
-        ms,
-        () => new Failure('UPSTREAM_UNAVAILABLE', 'openai-timeout'),
-        async (signal) => {
-          let response: Response;
-          try {
-            response = await options.fetch(completionsUrl(call.baseUrl), {
-              method: 'POST',
-              headers: { authorization: `Bearer ${call.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
-              body: JSON.stringify(call.body),
-              redirect: 'error',
-              signal,
-            });
-          } catch {
-            // The fetch error may quote the request; only our own label goes further.
-            throw new Failure('UPSTREAM_UNAVAILABLE', 'openai-network');
-          }
-          if (response.status >= 500) {
-            void response.body?.cancel().catch(() => undefined);
-            throw new Failure('UPSTREAM_UNAVAILABLE', 'openai-5xx');
-          }
-          const text = await readCapped(response, options.maxReplyBytes, 'openai-too-large');
-          return readCompletion(response.status, response.headers, text, now());
-        },
+      const reply = await requestOpenAi(
+        options.fetch,
+        { url: completionsUrl(call.baseUrl), apiKey: call.apiKey, body: JSON.stringify(call.body), timeoutMs: call.timeoutMs, maxReplyBytes: options.maxReplyBytes },
+        deadline,
       );
+      return readCompletion(reply.status, reply.headers, reply.text, now());
     },
   };
 }
