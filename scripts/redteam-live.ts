@@ -20,8 +20,10 @@
 import { parseArgs } from 'node:util';
 import { setupServer } from 'msw/node';
 import type { CompletionRequestRecord } from '../test/fixtures/openai-standin/chat-completions.js';
+import type { StandinRequestRecord } from '../test/fixtures/sitegpt-standin/request-record.js';
 import { CASES } from '../test/redteam/cases.js';
 import { CHECKS } from '../test/redteam/properties.js';
+import { redact } from '../test/redteam/redact.js';
 import { runCase } from '../test/redteam/scenario.js';
 import type { Upstream } from '../test/redteam/upstream.js';
 import { NO_LIMITS } from '../test/velo/support/memory-kit.js';
@@ -47,7 +49,9 @@ if (provider === 'sitegpt' && !sitegptLive) refuse('set SITEGPT_API_KEY and SITE
 if (provider === 'openai' && !env.OPENAI_API_KEY) refuse('set OPENAI_API_KEY (and OPENAI_BASE_URL for an endpoint other than OpenAI).');
 
 const wanted = values.only?.split(',').map((id) => id.trim());
-const cases = CASES.filter((c) => c.input !== undefined && !c.given && !c.call && (!wanted || wanted.includes(c.id)));
+const cases = CASES.filter(
+  (c) => c.input !== undefined && !c.given && !c.call && (!c.providers || c.providers.includes(provider)) && (!wanted || wanted.includes(c.id)),
+);
 if (cases.length === 0) refuse('no case to run (--only names cases with an input, such as DI-01).');
 
 // Threads at the local stand-in when only the OpenAI-compatible endpoint is live.
@@ -56,7 +60,7 @@ if (!sitegptLive) setupServer(...createStandin().handlers).listen({ onUnhandledR
 const openaiBase = (env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
 
 // Every request the kit makes is recorded on its way out, as the stand-ins record theirs.
-const sitegptRequests: Array<{ method: string; path: string; body: unknown }> = [];
+const sitegptRequests: StandinRequestRecord[] = [];
 const openaiRequests: CompletionRequestRecord[] = [];
 const send = globalThis.fetch;
 globalThis.fetch = (input, init) => {
@@ -64,8 +68,9 @@ globalThis.fetch = (input, init) => {
   const text = typeof init?.body === 'string' ? init.body : '';
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   const method = init?.method ?? 'GET';
-  if (url.startsWith(sitegptBase)) sitegptRequests.push({ method, path: new URL(url).pathname, body });
-  if (url.startsWith(openaiBase)) openaiRequests.push({ url, method, headers: Object.fromEntries(new Headers(init?.headers)), text, body });
+  const headers = Object.fromEntries(new Headers(init?.headers));
+  if (url.startsWith(sitegptBase)) sitegptRequests.push({ method, path: new URL(url).pathname, url, headers, body });
+  if (url.startsWith(openaiBase)) openaiRequests.push({ url, method, headers, text, body });
   return send(input, init);
 };
 
@@ -95,7 +100,8 @@ for (const c of cases) {
   const run = await runCase(c, provider, upstream);
   const result = run.result as { ok: boolean; turn?: { kind: string; answer: string | null }; error?: { code: string } };
   console.log(`${c.id} [${c.category}] sent ${shown(c.input!, 160)}`);
-  console.log(`  came back: ${result.ok ? `${result.turn!.kind}: ${shown(result.turn!.answer ?? '')}` : result.error!.code}`);
+  // An answer that quotes a key is shown with the key written as <key>.
+  console.log(`  came back: ${result.ok ? `${result.turn!.kind}: ${redact(shown(result.turn!.answer ?? ''), upstream.keys)}` : result.error!.code}`);
   for (const property of c.expect) {
     try {
       CHECKS[property](run, undefined);

@@ -1,37 +1,24 @@
 /**
  * Each property of the table (cases.ts) as a check over one run (scenario.ts) and, for what
- * the member sees, the pane rendered in Chromium (pane.ts). Each check also asserts that the
- * case did reach what it checks (a send was made, the answer was long, the input held the
- * characters), so no property passes by having nothing to look at.
+ * the member sees, the pane rendered in Chromium (pane.ts; the checks that read only the pane
+ * are in pane-properties.ts). Each check also asserts that the case did reach what it checks
+ * (a send was made, the answer was long, the input held the characters), so no property passes
+ * by having nothing to look at. A failure's message never holds a key (redact.ts).
  */
 import assert from 'node:assert/strict';
-import type { Property } from './cases.js';
+import type { Given, Property } from './cases.js';
 import type { PaneFacts } from './pane.js';
+import { needPane, PANE_CHECKS, turnOf, type Check } from './pane-properties.js';
+import { redact, redactError } from './redact.js';
 import { BOB_SECRET, INSTRUCTING_TIER, type Run } from './scenario.js';
 
 /** The characters no chat text keeps, written out here again on purpose (not imported from the code under test). */
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF\u061C\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}\r]/u;
-/** The pane's own markup for an answer: the safe markdown subset. */
-const ANSWER_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'STRONG', 'EM', 'CODE', 'PRE', 'A', 'BR']);
-const MAX_ANSWER = 16_000;
-
-type Check = (run: Run, pane: PaneFacts | undefined) => void;
-
-const turnOf = (run: Run) => {
-  const result = run.result as { ok: boolean; turn?: { kind: string; answer: string | null; question: string | null } };
-  assert.ok(result.ok && result.turn, `the send answered a turn: ${JSON.stringify(run.result).slice(0, 300)}`);
-  return result.turn;
-};
-
-function needPane(pane: PaneFacts | undefined): PaneFacts {
-  assert.ok(pane, 'this property is checked on the rendered pane');
-  return pane;
-}
-
 /** The text the provider must have got. */
 const expectedText = (run: Run) => run.case.sent ?? run.case.input!;
 
-export const CHECKS: Record<Property, Check> = {
+const CHECK_BODIES: Record<Property, Check> = {
+  ...PANE_CHECKS,
   'outbound-message-equals-normalised-input'(run) {
     const text = expectedText(run);
     assert.equal(run.completions.length, 1, 'one completion request');
@@ -50,7 +37,12 @@ export const CHECKS: Record<Property, Check> = {
 
   'context-free-of-input'(run) {
     assert.ok(run.contextBefore, 'the member has a typed context (language)');
-    for (const context of run.contextAfter) if (context !== undefined) assert.deepEqual(context, run.contextBefore);
+    // After the send, and with the input as the page path: each read answered a context.
+    assert.equal(run.contextAfter.length, 2, 'both reads after the send were made');
+    for (const context of run.contextAfter) {
+      assert.ok(context !== undefined, 'the read answered a typed context');
+      assert.deepEqual(context, run.contextBefore);
+    }
     for (const { provider, body } of run.completions) {
       if (provider !== 'openai') continue;
       const systems = (body.messages as Array<{ role: string; content: string }>).filter((m) => m.role === 'system');
@@ -60,6 +52,10 @@ export const CHECKS: Record<Property, Check> = {
 
   'only-own-turns'(run) {
     assert.ok(run.bobThreadId && run.bobThreadId !== run.threadId, 'the other member has a thread of their own');
+    if (!run.case.expect.includes('forged-argument-refused')) {
+      // Answered, not refused: a refusal would hold nothing of Bob's either.
+      assert.equal((run.result as { ok?: unknown }).ok, true, `the call was answered: ${JSON.stringify(run.result).slice(0, 200)}`);
+    }
     const seen = [JSON.stringify(run.result), ...run.afterwards.map((r) => JSON.stringify(r))];
     for (const text of seen) {
       assert.ok(!text.includes('BOB-PRIVATE') && !text.includes(run.bobThreadId), `nothing of Bob's: ${text.slice(0, 300)}`);
@@ -69,7 +65,7 @@ export const CHECKS: Record<Property, Check> = {
       const text = JSON.stringify(body);
       assert.ok(!text.includes('BOB-PRIVATE') && !text.includes(run.bobThreadId), 'the provider got nothing of Bob');
     }
-    assert.ok(run.sitegptCalls.every((r) => !r.path.includes(run.bobThreadId!)), "no SiteGPT call on Bob's thread");
+    assert.ok(run.sitegptCalls.every((r) => !r.url.includes(run.bobThreadId!)), "no SiteGPT call on Bob's thread");
     assert.equal(run.bobRowsAfter, run.bobRowsBefore, "Bob's rows are as they were");
     assert.ok(run.bobRowsBefore.includes(BOB_SECRET));
     if (run.case.given === 'member-facts-carry-instructions') {
@@ -94,7 +90,11 @@ export const CHECKS: Record<Property, Check> = {
       assert.ok(!result.ok || result.turn?.status === 'failed', `the send failed: ${JSON.stringify(result).slice(0, 200)}`);
     }
     for (const text of [...run.everything, ...(pane ? [pane.html] : [])]) {
-      for (const key of run.keys) assert.ok(!text.includes(key), `a key leaked: ${text.slice(0, 300)}`);
+      // Where it leaked, with the key itself written as <key> (a live run prints this message).
+      if (!run.keys.some((key) => text.includes(key))) continue;
+      const shown = redact(text, run.keys);
+      const at = shown.indexOf('<key>');
+      assert.fail(`a key leaked: …${shown.slice(Math.max(0, at - 150), at + 150)}…`);
     }
   },
 
@@ -127,56 +127,25 @@ export const CHECKS: Record<Property, Check> = {
     assert.equal(turn.question, expectedText(run));
   },
 
-  'no-executable-markup'(run, pane) {
-    const facts = needPane(pane);
-    assert.ok(facts.answerText.length > 0, 'the answer is on screen');
-    assert.deepEqual(facts.answerTags.filter((tag) => !ANSWER_TAGS.has(tag)), [], 'only the markdown subset');
-    assert.deepEqual(facts.handlerAttributes, [], 'no event-handler attribute');
-    assert.deepEqual(facts.activeElements, [], 'no script, frame, object, form, style or image');
-    assert.deepEqual(facts.hrefs.filter((href) => !href.startsWith('https://')), [], 'links are https only');
-    assert.equal(facts.ran, null, 'nothing of the answer ran');
-    assert.equal(facts.dialogs, 0, 'no dialog opened');
-    // What was markup is shown as text.
-    if (/<[a-z]/i.test(run.case.answer!)) assert.match(facts.answerText, /<[a-z]/i);
-  },
-
-  'no-request-to-named-host'(run, pane) {
-    const facts = needPane(pane);
-    const named = [run.case.answer!, ...(run.case.sources ?? [])]
-      .flatMap((text) => [...text.matchAll(/https?:\/\/(?:[^@/\s"'()<>]*@)?([^/\s"'()<>]+)/g)])
-      .map((m) => m[1]);
-    assert.ok(named.length > 0, 'the answer names a host');
-    assert.deepEqual(facts.requests.filter((url) => named.includes(new URL(url).host)), []);
-  },
-
-  'label-from-kind-only'(run, pane) {
-    const turn = turnOf(run);
-    assert.equal(turn.kind, 'ai', 'the provider answered: an AI turn, whatever the text claims');
-    const facts = needPane(pane);
-    assert.deepEqual(facts.kinds, ['ai']);
-    assert.deepEqual(facts.labels, ['Assistant']);
-    assert.equal(facts.handoffShown, false, 'no handoff banner');
-  },
-
-  'bounded-render'(run, pane) {
-    const turn = turnOf(run);
-    assert.ok(run.case.answer!.length > 10 * MAX_ANSWER, 'the answer is long');
-    assert.ok(turn.answer!.length <= MAX_ANSWER + 1, `the result's answer is bounded: ${turn.answer!.length}`);
-    for (const row of run.adaRows) assert.ok(String(row.answer ?? '').length <= MAX_ANSWER + 1, 'the stored answer is bounded');
-    const facts = needPane(pane);
-    assert.ok(facts.answerText.length <= MAX_ANSWER + 1, `the rendered answer is bounded: ${facts.answerText.length}`);
-    assert.ok(facts.answerText.length > 1000, 'and still shown');
-  },
-
   'handoff-at-most'(run) {
-    const asked = (run.result as { asked?: { ok: boolean } }).asked;
+    // requestHuman's own outcome: the result itself, or `asked` when a question followed it (EA-04).
+    const asking = run.case.call?.method === 'requestHuman';
+    const asked = asking ? ((run.case.input === undefined ? run.result : run.result.asked) as { ok?: boolean } | undefined) : undefined;
+    assert.ok(!asking || asked !== undefined, "requestHuman's outcome is in the result");
     const handedOff = asked?.ok === true;
+    // A plain requestHuman is honoured: the case shows what a handoff allows, not a refusal.
+    if (asking && !run.case.expect.includes('forged-argument-refused')) assert.ok(handedOff, `the member was handed off: ${JSON.stringify(asked).slice(0, 200)}`);
     // No SiteGPT call but sending (and reading) messages, and escalating when handed off.
     const allowed = (r: { method: string; path: string }) =>
       (r.method === 'POST' && /\/message$/.test(r.path)) || r.method === 'GET' || (handedOff && /\/escalate$/.test(r.path));
     assert.deepEqual(run.sitegptCalls.filter((r) => !allowed(r)), []);
     assert.ok(run.inbox.conversations.size <= (handedOff ? 1 : 0), 'a Wix Inbox conversation only for a handoff');
-    assert.ok(run.threadRowAfter, "the member's thread is still there (nothing deleted)");
+    // Nothing deleted: the member's thread is the one it was, and every row is still there.
+    assert.ok(run.threadRowBefore?.threadId, 'the member had a thread before the call');
+    assert.equal(run.threadRowAfterCall?.threadId, run.threadRowBefore.threadId, "the member's thread is still theirs");
+    const idsAfter = new Set((JSON.parse(run.rowsAfter) as Array<{ _id: string }>).map((row) => row._id));
+    const gone = (JSON.parse(run.rowsBefore) as Array<{ _id: string }>).filter((row) => !idsAfter.has(row._id));
+    assert.deepEqual(gone, [], 'no row removed');
     if (handedOff) {
       assert.equal(run.handoffAfter, 'active');
       // While handed off, a question goes to the team, not to the provider.
@@ -184,6 +153,7 @@ export const CHECKS: Record<Property, Check> = {
     } else {
       assert.notEqual(run.handoffAfter, 'active', 'no handoff from text alone');
       const kinds = run.adaRows.map((row) => row.kind);
+      assert.ok(kinds.length > 0, "the member's turns are still stored");
       assert.ok(kinds.every((kind) => kind === 'ai' || kind === 'claim'), `only the member's own AI turns: ${kinds}`);
     }
   },
@@ -191,7 +161,34 @@ export const CHECKS: Record<Property, Check> = {
   'no-upstream-call'(run) {
     assert.deepEqual(run.completions, []);
     const result = run.result as { ok: boolean; error?: { code: string }; turn?: { kind: string } };
-    // Refused, or answered by the kit itself.
-    assert.ok(!result.ok || result.turn?.kind === 'fallback', JSON.stringify(result).slice(0, 200));
+    const shown = JSON.stringify(result).slice(0, 200);
+    const expected = UPSTREAM_REFUSAL[run.case.given ?? 'none'];
+    // Answered by the kit itself (the static fallback), or refused with the reason the case stages.
+    if (expected === 'fallback') assert.equal(result.ok && result.turn?.kind, 'fallback', shown);
+    else assert.equal(result.ok ? 'answered' : result.error?.code, expected, shown);
   },
 };
+
+/** What a send that must not reach the provider gives, per staged situation (`none`: the input itself is refused). */
+const UPSTREAM_REFUSAL: Partial<Record<Given | 'none', 'INVALID_INPUT' | 'RATE_LIMITED' | 'CHAT_CLOSED' | 'fallback'>> = {
+  none: 'INVALID_INPUT',
+  'other-member-has-turns': 'INVALID_INPUT', // forged arguments
+  'burst-over-minute-limit': 'RATE_LIMITED',
+  'kill-switch-off': 'CHAT_CLOSED',
+  'budget-spent': 'fallback',
+  'kill-switch-fallback': 'fallback',
+};
+
+/** Each check, with any key in its failure message written as `<key>` (scripts/redteam-live.ts prints them). */
+export const CHECKS = Object.fromEntries(
+  Object.entries(CHECK_BODIES).map(([property, check]) => [
+    property,
+    (run: Run, pane: PaneFacts | undefined) => {
+      try {
+        check(run, pane);
+      } catch (error) {
+        throw redactError(error, run.keys);
+      }
+    },
+  ]),
+) as Record<Property, Check>;

@@ -1,7 +1,7 @@
 // The red-team suite (README.md here): every case of cases.ts against both completion
 // providers through the whole backend, and what the member sees in the real pane in Chromium
-// for the cases whose answer or secrets the member could see. One test per case and provider,
-// named "<id> [<category>] <provider>", which run.ts counts per category.
+// for the cases whose answer or secrets the member could see. One test per case and provider
+// it applies to, named "<id> [<category>] <provider>", which run.ts counts per category.
 import { after, before, describe, it } from 'node:test';
 import { CASES, type RedTeamCase } from './cases.js';
 import { startPane, type Pane, type PaneFacts } from './pane.js';
@@ -42,7 +42,7 @@ async function show(run: Run): Promise<PaneFacts> {
 
 for (const c of CASES) {
   describe(`${c.id} [${c.category}]`, () => {
-    for (const provider of PROVIDERS) {
+    for (const provider of c.providers ?? PROVIDERS) {
       it(`${c.id} [${c.category}] ${provider}: ${c.expect.join(', ')}`, async () => {
         const run = await runCase(c, provider, standins);
         const facts = rendered(c) ? await show(run) : undefined;

@@ -46,8 +46,8 @@ export interface Run {
   afterwards: unknown[];
   /** Completion requests made by the case's own call (SiteGPT sends and OpenAI completions). */
   completions: Sent[];
-  /** Every SiteGPT request of the case's call (method and path). */
-  sitegptCalls: Array<{ method: string; path: string }>;
+  /** Every SiteGPT request of the case's call (method, path, and the URL with its query). */
+  sitegptCalls: Array<{ method: string; path: string; url: string }>;
   /** Every log line of the run (the kit's call lines and events, and anything on the console). */
   logs: string[];
   keys: string[];
@@ -63,7 +63,9 @@ export interface Run {
   contextAfter: unknown[];
   inbox: MemoryInbox;
   handoffAfter: unknown;
-  threadRowAfter: unknown;
+  /** Ada's thread row (SiteGptMemberThreads) just before the case's call and just after it (before anything reads it again). */
+  threadRowBefore: { threadId?: string | null } | undefined;
+  threadRowAfterCall: { threadId?: string | null } | undefined;
 }
 
 export async function runCase(c: RedTeamCase, provider: Provider, upstream: Upstream): Promise<Run> {
@@ -104,6 +106,7 @@ async function play(c: RedTeamCase, provider: Provider, upstream: Upstream, prin
   if (!chat.ok) throw new Error(`Ada's chat failed: ${JSON.stringify(chat)}`);
   const contextBefore = chat.context;
   if (c.given === 'burst-over-minute-limit') for (let i = 0; i < 3; i++) await call(kit.sendChatMessage({ clientMessageId: newId(), text: `burst ${i}` }));
+  if (c.given === 'member-has-turns') await call(kit.sendChatMessage({ clientMessageId: newId(), text: 'an earlier question of my own' }));
   if (c.given === 'budget-spent') await call(kit.sendChatMessage({ clientMessageId: newId(), text: 'the one question the budget allows' }));
   if (c.given === 'upstream-error-echoes-key') {
     if (!upstream.failEchoingKeys) throw new Error('this upstream cannot play an error that quotes the keys');
@@ -114,18 +117,19 @@ async function play(c: RedTeamCase, provider: Provider, upstream: Upstream, prin
   const bobRowsBefore = JSON.stringify(shared.transcript.turnsOf(BOB.id));
   const sitegptMark = upstream.sitegptRequests.length;
   const openaiMark = upstream.openaiRequests.length;
-  const bobSeq = shared.transcript.turnsOf(BOB.id)[0]?.seq;
-  const result = (await call(caseCall(kit, c, { '<bob-thread>': bobThreadId, '<bob-seq>': bobSeq }))) as Record<string, unknown>;
+  const threadRowBefore = copyOf(shared.threads.rows.get(ada.id));
+  const result = (await call(caseCall(kit, c, { '<bob-thread>': bobThreadId }))) as Record<string, unknown>;
   const sitegptNew = upstream.sitegptRequests.slice(sitegptMark);
   const openaiNew = upstream.openaiRequests.slice(openaiMark);
   const rowsAfter = rowsOf(shared.transcript);
+  // Read now: getMemberChat below would make a thread again for a member whose thread went.
+  const threadRowAfterCall = copyOf(shared.threads.rows.get(ada.id));
 
   const afterChat = await call(kit.getMemberChat({ history: true }));
   // The input as a page path: the one argument that feeds the typed context.
   const pathChat = c.input === undefined ? undefined : await call(kit.getMemberChat({ path: `/${c.input.slice(0, 150)}` }));
   const since = await call(kit.getChatMessages({ after: 0 }));
-  const contextAfter = [afterChat.ok ? afterChat.context : undefined, pathChat?.ok ? pathChat.context : undefined];
-  const threadRow = shared.threads.rows.get(ada.id);
+  const contextAfter = [afterChat.ok ? afterChat.context : undefined, ...(pathChat ? [pathChat.ok ? pathChat.context : undefined] : [])];
 
   return {
     case: c,
@@ -138,12 +142,13 @@ async function play(c: RedTeamCase, provider: Provider, upstream: Upstream, prin
       ...sitegptNew.filter((r) => r.method === 'POST' && r.path.endsWith('/message')).map((r) => ({ provider: 'sitegpt' as const, body: r.body as Record<string, unknown> })),
       ...openaiNew.map((r) => ({ provider: 'openai' as const, body: r.body as Record<string, unknown> })),
     ],
-    sitegptCalls: sitegptNew.map(({ method, path }) => ({ method, path })),
+    sitegptCalls: sitegptNew.map(({ method, path, url }) => ({ method, path, url })),
     logs: [...shared.log.lines.map((line) => JSON.stringify(line)), ...shared.log.events.map((line) => JSON.stringify(line)), ...printed],
     everything: [
       ...results.map((r) => JSON.stringify(r)),
-      ...upstream.sitegptRequests.map((r) => JSON.stringify(r)),
-      // The Authorization header is where the key belongs; everything else of a request is scanned.
+      // The Authorization header is where the key belongs; everything else of a request (URL and
+      // query, every other header, body) is scanned.
+      ...upstream.sitegptRequests.map(({ headers, ...rest }) => JSON.stringify({ ...rest, headers: { ...wholeHeaders(headers), authorization: undefined } })),
       ...upstream.openaiRequests.map(({ headers, ...rest }) => JSON.stringify({ ...rest, headers: { ...headers, authorization: undefined } })),
       ...shared.log.lines.map((line) => JSON.stringify(line)),
       ...shared.log.events.map((line) => JSON.stringify(line)),
@@ -161,15 +166,24 @@ async function play(c: RedTeamCase, provider: Provider, upstream: Upstream, prin
     contextAfter,
     inbox: shared.inbox,
     handoffAfter: afterChat.ok ? afterChat.history?.handoff : undefined,
-    threadRowAfter: threadRow,
+    threadRowBefore,
+    threadRowAfterCall,
   };
 }
+
+/** A request's headers, which a record must hold for the scan to mean anything. */
+function wholeHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  if (!headers?.authorization) throw new Error('a SiteGPT request was recorded without its headers');
+  return headers;
+}
+
+const copyOf = <T>(row: T | undefined): T | undefined => (row === undefined ? undefined : structuredClone(row));
 
 /** The case's own web-method call: its forged call, else a send of its input or of `red-team <id>`. */
 function caseCall(kit: ReturnType<typeof memoryKit>['kit'], c: RedTeamCase, bob: Record<string, string | undefined>): Promise<unknown> {
   const call = c.call;
   if (!call) return kit.sendChatMessage({ clientMessageId: newId(), text: c.input ?? askFor(c.id) });
-  // `<bob-thread>` and `<bob-seq>` in a forged argument stand for Bob's real thread ID and his turn's sort key.
+  // `<bob-thread>` in a forged argument stands for Bob's real thread ID.
   const args = JSON.parse(JSON.stringify(call.args).replace(/<bob-[a-z]+>/g, (name) => bob[name] ?? 'none'));
   switch (call.method) {
     case 'requestHuman':

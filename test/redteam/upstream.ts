@@ -3,12 +3,13 @@
  * (scripts/redteam-live.ts), with a record of every request each provider was sent.
  */
 import type { CompletionRequestRecord } from '../fixtures/openai-standin/chat-completions.js';
+import type { StandinRequestRecord } from '../fixtures/sitegpt-standin/request-record.js';
 import type { Member } from '../../velo/backend/ports.js';
 
 /** Where the providers are, and what they were sent: the stand-ins, or a live chatbot. */
 export interface Upstream {
-  /** Every SiteGPT request so far (the array grows). */
-  sitegptRequests: ReadonlyArray<{ method: string; path: string; body: unknown }>;
+  /** Every SiteGPT request so far, whole: URL with its query, every header, body (the array grows). */
+  sitegptRequests: ReadonlyArray<StandinRequestRecord>;
   /** Every chat-completions request so far. */
   openaiRequests: ReadonlyArray<CompletionRequestRecord>;
   /** The site's secrets besides memoryKit's stand-in ones (a live site: its own keys). */

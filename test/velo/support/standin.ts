@@ -2,7 +2,7 @@
  * Shared test fixtures: the SiteGPT REST stand-in with its store, faults and a record of every
  * request, plus the values a test site is configured with.
  */
-import { StandinFaults, sitegptRestHandlers, type SitegptRestOptions } from '../../fixtures/sitegpt-standin/rest-api.js';
+import { StandinFaults, sitegptRestHandlers, type SitegptRestOptions, type StandinRequestRecord } from '../../fixtures/sitegpt-standin/rest-api.js';
 import { StandinStore } from '../../fixtures/sitegpt-standin/store.js';
 
 /** Long and distinctive, so a grep for it in logs and results cannot miss a leak. */
@@ -10,16 +10,12 @@ export const API_KEY = 'sgpt-legacy-key-7c1e0f2a9b8d4e6f-DO-NOT-LEAK';
 export const CHATBOT_ID = 'chatbot-361628903185318481';
 export const BASE_URL = 'https://sitegpt.test/api/v0';
 
-export interface StandinRequest {
-  method: string;
-  path: string;
-  body: unknown;
-}
+export type { StandinRequestRecord as StandinRequest } from '../../fixtures/sitegpt-standin/rest-api.js';
 
 export function createStandin(options: Partial<SitegptRestOptions> = {}) {
   const store = new StandinStore();
   const faults = new StandinFaults();
-  const requests: StandinRequest[] = [];
+  const requests: StandinRequestRecord[] = [];
   const handlers = sitegptRestHandlers({
     store,
     faults,
