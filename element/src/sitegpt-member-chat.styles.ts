@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { srOnlyStyles } from './sr-only.styles.js';
 
 export const styles = css`
   :host {
@@ -167,12 +168,5 @@ export const styles = css`
       animation: none;
     }
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${srOnlyStyles}
 `;

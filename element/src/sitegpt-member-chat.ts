@@ -1,24 +1,10 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { ATTRIBUTE_NAMES, parseAttributes } from './attributes.js';
-import { deriveView, type ChatState, type ChatView } from './chat-state.js';
-import { emit } from './events.js';
-import { LABEL_KEYS, builtInLabels, errorLabel, type Labels } from './labels.js';
-import { MemberScope } from './member-scope.js';
-import { HandoffFlow, handoffButton, type HandoffState, type HandoffView } from './pane/handoff.js';
-import { PaneController } from './pane/pane-controller.js';
+import { LitElement, type TemplateResult } from 'lit';
+import { ATTRIBUTE_NAMES } from './attributes.js';
+import { ChatController } from './chat-controller.js';
+import type { ChatState } from './chat-state.js';
+import { chatTemplate } from './chat-template.js';
 import { paneStyles } from './pane/pane.styles.js';
-import { paneAnnouncement, paneView } from './pane/pane-view.js';
-import { reflectState } from './reflect-state.js';
-import { closedPanel, readService } from './service.js';
 import { styles } from './sitegpt-member-chat.styles.js';
-import { ToolbarFlow } from './toolbar-flow.js';
-import { announcement, errorPanel, loadingPanel, noticeView, signedOutPanel, toolbarView } from './views.js';
-import { WidgetHost } from './widget/widget-host.js';
-
-const DEFAULT_SIGNED_OUT_DELAY = 3000;
-const DEFAULT_WIDGET_TIMEOUT = 20000;
-/** Member-scoped attributes the native pane takes as they are set, so two quick sets both count. */
-const PANE_INPUTS = new Set(['thread', 'messages', 'send-error']);
 
 /**
  * One SiteGPT conversation per signed-in Wix member. Page code sets `member-id` and
@@ -147,170 +133,31 @@ export class SitegptMemberChatElement extends LitElement {
     return [...super.observedAttributes, ...ATTRIBUTE_NAMES, 'state'];
   }
 
-  readonly #internals = this.attachInternals();
-  readonly #scope = new MemberScope();
-  readonly #widget = new WidgetHost(this);
-  readonly #flow = new ToolbarFlow(this, (action, threadId) =>
-    action === 'delete' ? emit(this, 'sitegpt-delete-chat', {}) : emit(this, 'sitegpt-new-conversation', { threadId })
-  );
-  readonly #pane = new PaneController(this);
-  readonly #handoff = new HandoffFlow(this);
-  #view: ChatView = { state: 'pending' };
-  #labels: Labels = builtInLabels(undefined);
-  #graceOver = false;
-  #graceTimer?: ReturnType<typeof setTimeout>;
-  #reported = '';
-  #lang?: string;
-
-  constructor() {
-    super();
-    // The member wrote in the fresh chat: the toolbar stops saying the old one was deleted.
-    this.addEventListener('sitegpt-send', () => this.#flow.moveOn());
-  }
+  // The element is a shell: its parts, the view they derive and the actions live in the controller.
+  readonly #chat = new ChatController(this, () => this.performUpdate());
 
   /** The current state; also reflected as the read-only `state` attribute. */
   get state(): ChatState {
-    return this.#view.state;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.#graceOver && !this.#graceTimer) {
-      const parsed = parseAttributes((name) => this.getAttribute(name));
-      const delay = Number((parsed.ok && parsed.value['signed-out-delay']) || DEFAULT_SIGNED_OUT_DELAY);
-      this.#graceTimer = setTimeout(() => {
-        this.#graceOver = true;
-        this.requestUpdate();
-      }, delay);
-    }
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#graceTimer);
-    this.#graceTimer = undefined;
-    this.#widget.unmount();
+    return this.#chat.view.state;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'state') {
-      if (value !== this.#view.state) this.setAttribute('state', this.#view.state);
-      return;
-    }
-    // Synchronous on purpose: the previous member's widget must be gone before anything
-    // else runs, not at the next render.
-    if (name === 'member-id') {
-      if (this.#scope.setMember(value)) {
-        this.#widget.unmount();
-        this.#pane.input(name, this.#owned);
-        this.#handoff.reset();
-        // Likewise the previous member's turns leave the DOM now.
-        if (this.hasUpdated && this.getAttribute('mode') === 'native') {
-          this.requestUpdate();
-          this.performUpdate();
-        }
-      }
-    } else {
-      this.#scope.noteSet(name);
-      if (PANE_INPUTS.has(name)) this.#pane.input(name, this.#owned);
-    }
-    if (name === 'notice') this.#flow.noticeSet();
-    // Page code's answer to *Talk to a person*: handed off, or why not; or another thread, which the request was not for.
-    if (name === 'handoff-error' || (name === 'handoff' && value === 'active') || (name === 'thread' && value !== old)) this.#handoff.answered();
-    this.requestUpdate();
+      // Read-only: a value page code writes is put back.
+      if (value !== this.state) this.setAttribute('state', this.state);
+    } else this.#chat.inputs.changed(name, old, value);
   }
 
   protected override willUpdate(): void {
-    const view = deriveView({
-      parsed: parseAttributes((name) => this.getAttribute(name)),
-      owns: (name) => this.#scope.owns(name),
-      graceOver: this.#graceOver,
-      widget: (request) => this.#widget.status(request),
-      pageOrigin: (this.ownerDocument.defaultView ?? window).location.origin,
-      paneReady: (thread) => this.#pane.turns.thread === thread && this.#pane.turns.loaded,
-    });
-    const config = view.config;
-    this.#lang = config?.lang ?? (this.closest('[lang]')?.getAttribute('lang') || undefined);
-    const base = builtInLabels(this.#lang);
-    this.#labels = config
-      ? (Object.fromEntries(LABEL_KEYS.map((key) => [key, config[`label-${key}`] ?? base[key]])) as Labels)
-      : base;
-    this.#view = view;
-    this.#flow.sync({ state: view.state, member: config?.['member-id'], thread: config?.thread, notice: config?.notice });
-    reflectState(this, this.#internals, view.state);
+    this.#chat.derive();
   }
 
   protected override updated(): void {
-    const timeout = Number(this.#view.config?.['widget-timeout'] ?? DEFAULT_WIDGET_TIMEOUT);
-    const container = this.renderRoot.querySelector<HTMLElement>('.widget');
-    this.#widget.sync(this.#view.widget, container, this.#labels['widget-title'], timeout);
-    this.#reportOutcome();
+    this.#chat.settle();
   }
 
   protected override render(): TemplateResult {
-    const t = this.#labels;
-    const { state } = this.#view;
-    const busy = state === 'pending' || state === 'loading';
-    const code = this.#flow.notice();
-    const config = this.#view.config;
-    const native = config?.mode === 'native';
-    const ready = state === 'ready';
-    const said = native && ready && this.#flow.phase !== 'busy' && paneAnnouncement(this.#pane, t);
-    const handoff: HandoffView = { state: (config?.handoff ?? '') as HandoffState, flow: this.#handoff, error: config?.['handoff-error'] };
-    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${ready ? toolbarView(t, this.#flow, native && handoff.state !== 'active' ? handoffButton(handoff, t) : nothing) : nothing}
-      ${code ? noticeView(t, code, this.#flow, this.#askSignIn) : nothing}
-      <div class="stage">
-        ${native
-          ? ready
-            ? paneView(this.#pane, t, JSON.parse(config.starters ?? '[]') as string[], handoff, this.#lang, this.#service()?.mode === 'fallback')
-            : nothing
-          : html`<div part="widget" class=${ready ? 'widget' : 'widget behind'}></div>`}
-        ${this.#panel()}
-      </div>
-      <div class="sr-only" role="status">${said || announcement(t, this.#view, this.#flow)}</div>
-    </div>`;
+    return chatTemplate(this.#chat);
   }
-
-  #panel(): TemplateResult | typeof nothing {
-    const { state, error } = this.#view;
-    if (state === 'ready') return nothing;
-    if (state === 'signed-out') return signedOutPanel(this.#labels, this.#askSignIn);
-    if (state === 'closed') return closedPanel(this.#labels, this.#service()!);
-    if (state === 'error' && error) return errorPanel(this.#labels, error, { signIn: this.#askSignIn, retry: this.#retry });
-    return loadingPanel(this.#labels);
-  }
-
-  /** Fires sitegpt-ready / sitegpt-error once per transition, never to echo page code's own `error`. */
-  #reportOutcome(): void {
-    const { state, error, widget, config } = this.#view;
-    const thread = widget?.thread ?? config?.thread;
-    const outcome = state === 'error' ? `error:${error?.code}:${error?.attribute}` : `${state}:${thread}`;
-    if (outcome === this.#reported) return;
-    this.#reported = outcome;
-    if (state === 'ready' && thread) emit(this, 'sitegpt-ready', { threadId: thread });
-    if (state === 'error' && error && !error.fromPage) {
-      const message = this.#labels[errorLabel(error.code)];
-      emit(this, 'sitegpt-error', error.attribute ? { code: error.code, message, attribute: error.attribute } : { code: error.code, message });
-    }
-  }
-
-  #service = () => readService(this.#view.config?.service ?? '');
-
-  #askSignIn = (): void => emit(this, 'sitegpt-login-request', {});
-
-  /** A member-scoped attribute's value if it was set for the current member, else nothing. */
-  #owned = (name: string): string | undefined => (this.#scope.owns(name) && this.getAttribute(name)) || undefined;
-
-  #retry = (): void => {
-    const code = this.#view.error?.code ?? 'INTERNAL';
-    // A widget that timed out or failed to mount is ours to reload; a backend error is page code's to redo.
-    if (code === 'WIDGET_TIMEOUT' || code === 'WIDGET_FAILED') {
-      this.#widget.unmount();
-      this.requestUpdate();
-    }
-    emit(this, 'sitegpt-retry', { code });
-  };
 }

@@ -6,12 +6,7 @@
  * (2 s in the sandbox, 30 s on a site), and open pages then hear the service notice.
  */
 import { handoffFields } from './handoff-settings.js';
-
-interface SettingsView {
-  item: Record<string, unknown> | null;
-  settings: Record<string, unknown>;
-  cacheMs: number;
-}
+import { buttonGroup, create, loadSettings, saveSettings, settingsForm, statusLine, type SettingsField, type SettingsView } from './settings-form.js';
 
 type Log = (name: string, detail: unknown) => void;
 
@@ -22,7 +17,7 @@ const MODES = [
 ] as const;
 
 /** The form's fields: key, label, and whether it is a number, a line or a few lines of text. */
-const FIELDS: ReadonlyArray<{ key: string; label: string; kind: 'number' | 'line' | 'text' }> = [
+const FIELDS: readonly SettingsField[] = [
   { key: 'contactUrl', label: 'Contact path', kind: 'line' },
   { key: 'closedMessage', label: 'Closed message ({contact})', kind: 'text' },
   { key: 'defaultReply', label: 'Default static reply ({contact})', kind: 'text' },
@@ -36,10 +31,6 @@ const FIELDS: ReadonlyArray<{ key: string; label: string; kind: 'number' | 'line
   { key: 'breakerOpenSeconds', label: 'Breaker: open (s)', kind: 'number' },
 ];
 
-function create<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), props);
-}
-
 export function connectOperatorPanel(panel: HTMLElement, log: Log): void {
   const title = create('h3', { id: 'operator-title', textContent: 'Operator settings (SiteGptSettings)' });
   const hint = create('p', { className: 'hint' });
@@ -49,36 +40,21 @@ export function connectOperatorPanel(panel: HTMLElement, log: Log): void {
     button.addEventListener('click', () => void save({ mode }));
     return button;
   });
-  const modes = create('div', { className: 'mode-buttons' });
-  modes.setAttribute('role', 'group');
-  modes.setAttribute('aria-label', 'Service mode');
-  modes.append(...buttons);
+  const modes = buttonGroup('Service mode', buttons);
 
-  const form = create('form');
+  const fields = settingsForm(FIELDS, { rows: 2, format: (key, value) => (key === 'staticReplies' ? JSON.stringify(value) : value) });
+  const { form } = fields;
   form.dataset.operatorForm = '';
-  const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
-  for (const { key, label, kind } of FIELDS) {
-    const input = kind === 'text' ? create('textarea', { rows: 2 }) : create('input', { type: kind === 'number' ? 'number' : 'text' });
-    input.name = key;
-    inputs.set(key, input);
-    const wrap = create('label', { className: kind === 'number' ? '' : 'wide' });
-    wrap.append(label, input);
-    form.append(wrap);
-  }
   const handoff = handoffFields();
   form.append(handoff.element);
   form.append(create('button', { type: 'submit', textContent: 'Save settings' }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const fields: Record<string, unknown> = {};
-    for (const [key, input] of inputs) fields[key] = input.type === 'number' ? Number(input.value) : input.value;
-    Object.assign(fields, handoff.read());
-    void save(fields);
+    void save({ ...fields.read(), ...handoff.read() });
   });
   const details = create('details');
   details.append(create('summary', { textContent: 'Contact, replies, limits, breaker, budget, handoff' }), form);
-  const status = create('p', { className: 'pending' });
-  status.setAttribute('aria-live', 'polite');
+  const status = statusLine();
   panel.append(title, hint, modes, details, status);
   panel.hidden = false;
 
@@ -86,27 +62,17 @@ export function connectOperatorPanel(panel: HTMLElement, log: Log): void {
     const { settings } = view;
     hint.textContent = `What the site owner edits in the CMS, without publishing. The backend re-reads it every ${view.cacheMs / 1000} s here (30 s on a site); open pages follow.`;
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.serviceMode === settings.mode));
-    for (const [key, input] of inputs) {
-      const value = key === 'staticReplies' ? JSON.stringify(settings[key]) : settings[key];
-      if (document.activeElement !== input) input.value = String(value ?? '');
-    }
+    fields.fill(settings);
     handoff.show(settings);
   }
 
-  async function save(fields: Record<string, unknown>): Promise<void> {
-    const response = await fetch('/_sandbox/settings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
-    const reply = (await response.json()) as SettingsView | { error: string };
-    status.classList.toggle('failed', 'error' in reply);
-    if ('error' in reply) {
-      status.textContent = reply.error;
-      return;
-    }
-    status.textContent = 'mode' in fields ? `Service mode: ${String(fields.mode)}. Pages follow within about ${reply.cacheMs / 1000} s.` : 'Saved.';
-    log('settings saved', 'mode' in fields ? { mode: fields.mode } : { fields: Object.keys(fields).length });
+  async function save(changes: Record<string, unknown>): Promise<void> {
+    const reply = await saveSettings(changes, status);
+    if (!reply) return;
+    status.textContent = 'mode' in changes ? `Service mode: ${String(changes.mode)}. Pages follow within about ${reply.cacheMs / 1000} s.` : 'Saved.';
+    log('settings saved', 'mode' in changes ? { mode: changes.mode } : { fields: Object.keys(changes).length });
     show(reply);
   }
 
-  void fetch('/_sandbox/settings')
-    .then((response) => response.json() as Promise<SettingsView>)
-    .then(show, () => undefined);
+  loadSettings(show);
 }

@@ -6,14 +6,11 @@
  * chat-completions stand-in, or with OPENAI_API_KEY set the real one (OPENAI_BASE_URL, else
  * OpenAI's). The backend re-reads the settings after its cache (2 s here).
  */
+import { buttonGroup, create, loadSettings, saveSettings, settingsForm, statusLine, type SettingsField, type SettingsView } from './settings-form.js';
+
 interface ProviderConfig {
   /** The endpoint the switch points at; null when the sandbox offers none. */
   openai: { baseUrl: string; real: boolean } | null;
-}
-
-interface SettingsView {
-  settings: Record<string, unknown>;
-  cacheMs: number;
 }
 
 type Log = (name: string, detail: unknown) => void;
@@ -23,7 +20,7 @@ const PROVIDERS = [
   { provider: 'openai', label: 'OpenAI-compatible', title: 'The system prompt, the typed context and the last turns from the mirror go with each question' },
 ] as const;
 
-const FIELDS: ReadonlyArray<{ key: string; label: string; kind: 'number' | 'line' | 'text' }> = [
+const FIELDS: readonly SettingsField[] = [
   { key: 'openaiBaseUrl', label: 'Base URL (https)', kind: 'line' },
   { key: 'openaiModel', label: 'Model', kind: 'line' },
   { key: 'openaiTemperature', label: 'Temperature', kind: 'number' },
@@ -32,10 +29,6 @@ const FIELDS: ReadonlyArray<{ key: string; label: string; kind: 'number' | 'line
   { key: 'monthlyTokenBudget', label: 'Monthly tokens (0: none)', kind: 'number' },
   { key: 'systemPrompt', label: 'System prompt', kind: 'text' },
 ];
-
-function create<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), props);
-}
 
 /** Adds the provider switch after `anchor` (the operator panel). */
 export function connectProviderPanel(anchor: HTMLElement, config: ProviderConfig, log: Log): void {
@@ -52,56 +45,34 @@ export function connectProviderPanel(anchor: HTMLElement, config: ProviderConfig
     button.addEventListener('click', () => void save(provider === 'openai' && config.openai ? { provider, openaiBaseUrl: config.openai.baseUrl } : { provider }));
     return button;
   });
-  const group = create('div', { className: 'mode-buttons' });
-  group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', 'Completion provider');
-  group.append(...buttons);
+  const group = buttonGroup('Completion provider', buttons);
 
-  const form = create('form');
+  const fields = settingsForm(FIELDS, { rows: 3, step: 'any' });
+  const { form } = fields;
   form.dataset.providerForm = '';
-  const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
-  for (const { key, label, kind } of FIELDS) {
-    const input = kind === 'text' ? create('textarea', { rows: 3 }) : create('input', { type: kind === 'number' ? 'number' : 'text' });
-    if (kind === 'number') input.setAttribute('step', 'any');
-    input.name = key;
-    inputs.set(key, input);
-    const wrap = create('label', { className: kind === 'number' ? '' : 'wide' });
-    wrap.append(label, input);
-    form.append(wrap);
-  }
   form.append(create('button', { type: 'submit', textContent: 'Save provider settings' }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const fields: Record<string, unknown> = {};
-    for (const [key, input] of inputs) fields[key] = input.type === 'number' ? Number(input.value) : input.value;
-    void save(fields);
+    void save(fields.read());
   });
   const details = create('details');
   details.append(create('summary', { textContent: 'OpenAI-compatible: endpoint, model, prompt, history, token budget' }), form);
-  const status = create('p', { className: 'pending' });
-  status.setAttribute('aria-live', 'polite');
+  const status = statusLine();
   panel.append(title, hint, group, details, status);
   anchor.after(panel);
 
   function show({ settings }: SettingsView): void {
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.provider === settings.provider));
-    for (const [key, input] of inputs) if (document.activeElement !== input) input.value = String(settings[key] ?? '');
+    fields.fill(settings);
   }
 
-  async function save(fields: Record<string, unknown>): Promise<void> {
-    const response = await fetch('/_sandbox/settings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
-    const reply = (await response.json()) as SettingsView | { error: string };
-    status.classList.toggle('failed', 'error' in reply);
-    if ('error' in reply) {
-      status.textContent = reply.error;
-      return;
-    }
-    status.textContent = 'provider' in fields ? `Provider: ${String(fields.provider)}. The backend follows within about ${reply.cacheMs / 1000} s.` : 'Saved.';
-    log('settings saved', 'provider' in fields ? { provider: fields.provider } : { fields: Object.keys(fields).length });
+  async function save(changes: Record<string, unknown>): Promise<void> {
+    const reply = await saveSettings(changes, status);
+    if (!reply) return;
+    status.textContent = 'provider' in changes ? `Provider: ${String(changes.provider)}. The backend follows within about ${reply.cacheMs / 1000} s.` : 'Saved.';
+    log('settings saved', 'provider' in changes ? { provider: changes.provider } : { fields: Object.keys(changes).length });
     show(reply);
   }
 
-  void fetch('/_sandbox/settings')
-    .then((response) => response.json() as Promise<SettingsView>)
-    .then(show, () => undefined);
+  loadSettings(show);
 }

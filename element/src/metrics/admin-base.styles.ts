@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { srOnlyStyles } from '../sr-only.styles.js';
 
 /** What both admin elements share: the host's colours and font (one set of custom properties
  * for the admins' page), box sizing, headings and the visually hidden text. */
@@ -30,12 +31,5 @@ export const adminBaseStyles = css`
   p {
     margin: 0;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${srOnlyStyles}
 `;

@@ -41,3 +41,14 @@ export async function cmsCall<T>(label: string, work: () => Promise<T>): Promise
   }
   return requireWixContext(result);
 }
+
+/** An insert keyed by its `_id`: whoever gets there first wins, everyone else hears "duplicate". */
+export async function insertOnce(label: string, insert: () => Promise<unknown>): Promise<'inserted' | 'duplicate'> {
+  try {
+    await cmsCall(label, insert);
+    return 'inserted';
+  } catch (error) {
+    if (error instanceof Duplicate) return 'duplicate';
+    throw error;
+  }
+}

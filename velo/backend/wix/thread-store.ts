@@ -8,7 +8,7 @@ import { items } from '@wix/data';
 import { z } from 'zod';
 import { Failure } from '../runtime/failure.js';
 import { ThreadRowSchema, type ThreadRow, type ThreadStore } from '../ports.js';
-import { cmsCall, Duplicate } from './cms-call.js';
+import { cmsCall, insertOnce } from './cms-call.js';
 import { requireWixContext } from './sdk-errors.js';
 
 // Dates are stored as CMS dates (readable in the dashboard) and come back as Date objects.
@@ -40,13 +40,7 @@ export function wixThreadStore(collection: string): ThreadStore {
     },
 
     async insert(row) {
-      try {
-        await cmsCall('cms-write', () => auth.elevate(items.insert)(collection, toCms(row)));
-        return 'inserted';
-      } catch (error) {
-        if (error instanceof Duplicate) return 'duplicate';
-        throw error;
-      }
+      return insertOnce('cms-write', () => auth.elevate(items.insert)(collection, toCms(row)));
     },
 
     async update(row) {

@@ -12,7 +12,7 @@ import { ERROR_CODES, REACTIONS, TURN_KINDS, TURN_STATUSES } from '../../../cont
 import { readScanCursor, scanPage } from '../metrics/scan-cursor.js';
 import { Failure } from '../runtime/failure.js';
 import type { QuestionStamp, TranscriptStore, TurnRow } from '../ports.js';
-import { cmsCall, Duplicate, MissingCollection } from './cms-call.js';
+import { cmsCall, insertOnce, MissingCollection } from './cms-call.js';
 import { requireWixContext } from './sdk-errors.js';
 
 /** bulkRemove takes at most 1000 IDs; forgetting stops after this many rounds (50,000 rows). */
@@ -74,13 +74,7 @@ export function wixTranscriptStore(collection: string): TranscriptStore {
     },
 
     async insert(row) {
-      try {
-        await cmsCall('cms-write', () => auth.elevate(items.insert)(collection, toCms(row)));
-        return 'inserted';
-      } catch (error) {
-        if (error instanceof Duplicate) return 'duplicate';
-        throw error;
-      }
+      return insertOnce('cms-write', () => auth.elevate(items.insert)(collection, toCms(row)));
     },
 
     async update(row) {
